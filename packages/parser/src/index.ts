@@ -1,0 +1,3 @@
+export { parseText } from "./grammar/parse-text.ts";
+export { parseBytes, type ParseBytesOptions } from "./parse-bytes.ts";
+export type { ParseResult, ParseFailure, ParseErrorCode, ReadResult } from "./parse-result.ts";
