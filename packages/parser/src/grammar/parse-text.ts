@@ -1,0 +1,50 @@
+import type { ParsedDocument, ParseOutput } from "@luoshi/contract";
+import { toBlocks } from "./blocks.ts";
+import { parseDocument, segmentDocuments, type DocumentDraft } from "./document.ts";
+
+/**
+ * Canonical text (what the format readers produce, or a .txt as saved) → documents, plans and items.
+ * Pure and total: any string gives a valid ParseOutput; what could not be understood becomes a warning.
+ */
+export function parseText(text: string): ParseOutput {
+  const blocks = toBlocks(text);
+  const segments = segmentDocuments(blocks);
+  const drafts = segments.map((segment, k) => {
+    const end = segments[k + 1]?.start ?? blocks.length;
+    const anchor = segment.anchor === undefined ? undefined : segment.anchor - segment.start;
+    return parseDocument(blocks.slice(segment.start, end), anchor);
+  });
+  settleForwardedRecords(drafts);
+  const documents = drafts.map(toDocument).filter((d) => d.plans.length > 0 || d.docNumber || d.title);
+  const warnings: ParseOutput["warnings"] = [];
+  if (documents.length === 0 && text.trim().length > 0) {
+    warnings.push({ code: "NO_DOCUMENT", message: "未识别出公文或工作方案的结构（标题、文号、编号条目或任务表格）" });
+  }
+  return { documents, warnings };
+}
+
+/**
+ * In a 转发 bundle the 版记 (公开方式, 抄送, 印发) printed after the forwarded text belongs to the forwarding
+ * notice: the forwarded document carries its own disclosure only as "（此件公开发布）".
+ */
+function settleForwardedRecords(drafts: DocumentDraft[]): void {
+  drafts.forEach((doc, k) => {
+    if (!doc.hasTrailingRecord || !doc.docNumber) return;
+    const forwarder = drafts
+      .slice(0, k)
+      .reverse()
+      .find((d) => d.forwards && d.references.some((r) => r.docNumber === doc.docNumber));
+    if (!forwarder) return;
+    if (doc.cc.length > 0 && forwarder.cc.length === 0) [forwarder.cc, doc.cc] = [doc.cc, []];
+    if (doc.printed && !forwarder.printed) [forwarder.printed, doc.printed] = [doc.printed, null];
+    if (doc.disclosure && !forwarder.disclosure) {
+      forwarder.disclosure = doc.disclosure;
+      doc.disclosure = doc.ownDisclosure ?? null;
+    }
+  });
+}
+
+function toDocument(draft: DocumentDraft): ParsedDocument {
+  const { hasTrailingRecord: _t, forwards: _f, ownDisclosure: _o, ...doc } = draft;
+  return doc;
+}
