@@ -68,7 +68,13 @@ const SELF_DISCLOSURE = /^[（(]\s*此件[^（）()]{1,20}[）)]$/;
 
 /** Lines that start a new element: never the second half of a broken sentence. */
 function startsElement(text: string): boolean {
-  return isWholeLine(text) || /^(?:附件|抄送|公开方式|主送|（此件|\(此件)/.test(text);
+  return (
+    isWholeLine(text) ||
+    /^(?:附件|抄送|公开方式|主送|（此件|\(此件)/.test(text) ||
+    /^[（(]?(?:责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|完成时限|时限要求|完成时间|时间要求)[:：]/.test(
+      text,
+    )
+  );
 }
 
 /** Whether `next` continues `prev`, the two halves of a sentence split by a page or line break. */

@@ -4,7 +4,7 @@ import { readDateLine, readPrintedLine } from "./dates.ts";
 import { extractDeadlines } from "./deadlines.ts";
 import { docNumberYear, readDocNumberLine, stripTrailingDocNumber } from "./doc-number.ts";
 import { readNumbering } from "./numbering.ts";
-import { buildOutlineItems } from "./outline.ts";
+import { buildOutlineItems, isLabelLine } from "./outline.ts";
 import { addUniqueReferences, extractReferences } from "./references.ts";
 import { splitOrganList } from "./split-list.ts";
 import { buildTablePlan } from "./table.ts";

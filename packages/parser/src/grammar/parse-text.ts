@@ -30,8 +30,9 @@ export function parseText(text: string): ParseOutput {
 function settleForwardedRecords(drafts: DocumentDraft[]): void {
   drafts.forEach((doc, k) => {
     if (!doc.hasTrailingRecord || !doc.docNumber) return;
+    // A bundle holds a handful of 公文; looking further back would only make large files quadratic.
     const forwarder = drafts
-      .slice(0, k)
+      .slice(Math.max(0, k - 8), k)
       .reverse()
       .find((d) => d.forwards && d.references.some((r) => r.docNumber === doc.docNumber));
     if (!forwarder) return;

@@ -68,6 +68,14 @@ export function buildTablePlan(table: Table, options: { title: string | null; ye
     const deadlineCells = cellsOf("deadline");
     const hasDetails =
       unitsCells.length + leadCells.length + assistCells.length + deadlineCells.length > 0 || !!criteria;
+    const nonEmpty = row.cells.filter((c) => c.length > 0);
+    // A section row merged across the table ("一、持续深化重点领域信息公开" spanning every column) is a heading
+    // wherever its text landed, even in the 序号 column.
+    if (nonEmpty.length === 1 && !hasDetails && (leafColumn === undefined || leafColumn !== lastStructural)) {
+      const only = nonEmpty[0] ?? "";
+      stack.set(entryFrom(readNumbering(only), Math.min(leafColumn ?? 0, structural[0] ?? 0), only));
+      continue;
+    }
     if (leafColumn === undefined) continue;
     const isItem = leafColumn === lastStructural || hasDetails;
 
