@@ -212,7 +212,9 @@ export function parseDocument(blocks: readonly Block[], anchor: number | undefin
   if (bodyItems.length > 0) {
     doc.plans.unshift({ title: doc.title, source: "outline", columns: [], items: bodyItems } satisfies ParsedPlan);
   }
-  doc.deadlines = bodyParagraphs.filter((p) => !readNumbering(p)).flatMap((p): Deadline[] => extractDeadlines(p, year));
+  doc.deadlines = bodyParagraphs
+    .filter((p) => !readNumbering(p) && !isLabelLine(p))
+    .flatMap((p): Deadline[] => extractDeadlines(p, year));
   return doc;
 }
 
