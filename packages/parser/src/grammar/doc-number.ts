@@ -5,7 +5,8 @@
 const DOC_NUMBER_SOURCE =
   "([\\u4e00-\\u9fff]{1,12}?)\\s*[〔\\[［【(（]\\s*(\\d{4})\\s*[〕\\]］】)）]\\s*(\\d{1,4})\\s*号";
 
-const WHOLE_LINE = new RegExp(`^\\s*${DOC_NUMBER_SOURCE}\\s*$`);
+// An upward document (上行文) prints the 签发人 on the 文号's line: "粤府办〔2019〕9号　　签发人：张三".
+const WHOLE_LINE = new RegExp(`^\\s*${DOC_NUMBER_SOURCE}\\s*(?:签\\s*发\\s*人\\s*[:：].{0,20})?$`);
 const AT_START = new RegExp(`^\\s*${DOC_NUMBER_SOURCE}`);
 
 export function normalizeDocNumber(agency: string, year: string, num: string): string {

@@ -1,4 +1,4 @@
-import type { Deadline, ParsedDocument, ParsedPlan } from "@luoshi/contract";
+import type { Deadline, ParsedDocument, ParsedPlan, ParseWarning } from "@luoshi/contract";
 import type { Block, Paragraph } from "./blocks.ts";
 import { readDateLine, readPrintedLine } from "./dates.ts";
 import { extractDeadlines } from "./deadlines.ts";
@@ -15,6 +15,7 @@ export type DocumentDraft = ParsedDocument & {
   forwards: boolean;
   /** "（此件公开发布）", the disclosure printed with the document itself rather than in a 版记. */
   ownDisclosure: string | null;
+  warnings: ParseWarning[];
 };
 
 const SENTENCE_END = /[。！？!?；;：:][”’"」』）)】]*$/;
@@ -81,6 +82,7 @@ export function parseDocument(blocks: readonly Block[], anchor: number | undefin
     hasTrailingRecord: false,
     forwards: false,
     ownDisclosure: null,
+    warnings: [],
   };
   let i = 0;
   if (anchor !== undefined) {
@@ -125,7 +127,7 @@ export function parseDocument(blocks: readonly Block[], anchor: number | undefin
     if (block.kind === "table") {
       const title = planParagraphs && planTitle ? planTitle : doc.title;
       planParagraphs = undefined;
-      doc.plans.push(buildTablePlan(block, { title, year }));
+      doc.plans.push(buildTablePlan(block, { title, year, warn: (w) => doc.warnings.push(w) }));
       for (const row of block.rows)
         for (const c of row.cells) addUniqueReferences(doc.references, extractReferences(c));
       planTitle = null;

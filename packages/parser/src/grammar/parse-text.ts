@@ -16,7 +16,16 @@ export function parseText(text: string): ParseOutput {
   });
   settleForwardedRecords(drafts);
   const documents = drafts.map(toDocument).filter((d) => d.plans.length > 0 || d.docNumber || d.title);
-  const warnings: ParseOutput["warnings"] = [];
+  const warnings: ParseOutput["warnings"] = drafts.flatMap((d) => d.warnings);
+  for (const doc of documents) {
+    const undated = doc.plans.flatMap((p) => p.items).some((i) => i.deadlines.some((d) => d.kind === "by" && !d.date));
+    if (undated) {
+      warnings.push({
+        code: "DEADLINE_YEAR_UNKNOWN",
+        message: `《${doc.title ?? doc.docNumber ?? "未命名文件"}》没有成文日期，部分时限（如“年底前”）无法确定年份，未换算日期`,
+      });
+    }
+  }
   if (documents.length === 0 && text.trim().length > 0) {
     warnings.push({ code: "NO_DOCUMENT", message: "未识别出公文或工作方案的结构（标题、文号、编号条目或任务表格）" });
   }
@@ -46,6 +55,6 @@ function settleForwardedRecords(drafts: DocumentDraft[]): void {
 }
 
 function toDocument(draft: DocumentDraft): ParsedDocument {
-  const { hasTrailingRecord: _t, forwards: _f, ownDisclosure: _o, ...doc } = draft;
+  const { hasTrailingRecord: _t, forwards: _f, ownDisclosure: _o, warnings: _w, ...doc } = draft;
   return doc;
 }

@@ -1,4 +1,4 @@
-import type { Deadline, ParsedItem, ParsedPlan, ParsedUnit } from "@luoshi/contract";
+import type { Deadline, ParsedItem, ParsedPlan, ParsedUnit, ParseWarning } from "@luoshi/contract";
 import type { Table } from "./blocks.ts";
 import { extractDeadlines, extractDeadlinesFromCell } from "./deadlines.ts";
 import { readNumbering } from "./numbering.ts";
@@ -38,9 +38,19 @@ const key = (cells: readonly string[]) => cells.map((c) => c.replace(/\s+/g, "")
  * numbering runs across categories. The item is the rightmost non-empty task cell of a row; the cells to its left
  * (and those carried from rows above) are its headings.
  */
-export function buildTablePlan(table: Table, options: { title: string | null; year: number | undefined }): ParsedPlan {
+export function buildTablePlan(
+  table: Table,
+  options: { title: string | null; year: number | undefined; warn: (w: ParseWarning) => void },
+): ParsedPlan {
   const first = table.rows[0]?.cells ?? [];
   const hasHeader = isHeaderRow(first);
+  if (!hasHeader) {
+    options.warn({
+      code: "TABLE_HEADER_MISSING",
+      message: "表格没有可识别的表头（如 工作任务、责任单位），已按最后一列为责任单位读取，请核对",
+      line: table.line,
+    });
+  }
   const columns = hasHeader ? first.map((c) => c.replace(/\s+/g, "")) : [];
   const width = Math.max(columns.length, ...table.rows.map((r) => r.cells.length));
   const roles: ColumnRole[] = Array.from({ length: width }, (_, i) =>
