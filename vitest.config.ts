@@ -15,7 +15,12 @@ export default defineConfig({
       {
         test: {
           name: "integration",
-          include: ["packages/*/test/**/*.int.test.ts", "apps/*/test/**/*.int.test.ts", "packages/*/src/**/*.int.test.ts"],
+          globalSetup: ["apps/server/test/support/global-setup.ts"],
+          include: [
+            "packages/*/test/**/*.int.test.ts",
+            "apps/*/test/**/*.int.test.ts",
+            "packages/*/src/**/*.int.test.ts",
+          ],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

@@ -1,1 +1,2 @@
 export * from "./parse-output.ts";
+export * from "./auth.ts";

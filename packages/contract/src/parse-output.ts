@@ -8,7 +8,10 @@ export type UnitRole = z.infer<typeof unitRoleSchema>;
 export const deadlineSchema = z.object({
   text: z.string(),
   kind: z.enum(["by", "recurring", "within", "standing"]),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   month: z.number().int().min(1).max(12).optional(),
   day: z.number().int().min(1).max(31).optional(),
   amount: z.number().positive().optional(),

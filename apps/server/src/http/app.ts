@@ -1,0 +1,54 @@
+import cookie from "@fastify/cookie";
+import Fastify, { type FastifyInstance } from "fastify";
+import type { ErrorBody } from "@luoshi/contract";
+import { registerAuthRoutes } from "../modules/auth/auth.routes.ts";
+import { registerHealthRoutes } from "../modules/health/health.routes.ts";
+import { AppError } from "./app-error.ts";
+import type { AppContext } from "./app-context.ts";
+import { ERROR_STATUS } from "./error-status.ts";
+import { registerSessionHook } from "./session-hook.ts";
+
+/** The HTTP application: plugins, the session gate, every module's routes, and one error presenter. */
+export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 50 * 1024 * 1024 });
+  await app.register(cookie);
+  registerSessionHook(app, ctx);
+  registerHealthRoutes(app, ctx);
+  registerAuthRoutes(app, ctx);
+
+  app.setNotFoundHandler((request, reply) => {
+    const body: ErrorBody = { error: { code: "NOT_FOUND", message: `接口不存在：${request.method} ${request.url}` } };
+    // An unknown /api route without a session answers 401 like every other protected route.
+    void reply
+      .status(request.url.startsWith("/api/") && !request.cookies.luoshi_session ? 401 : 404)
+      .send(
+        request.url.startsWith("/api/") && !request.cookies.luoshi_session
+          ? { error: { code: "UNAUTHENTICATED", message: "请先登录" } }
+          : body,
+      );
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof AppError) {
+      return reply
+        .status(ERROR_STATUS[error.code])
+        .send({ error: { code: error.code, message: error.message } } satisfies ErrorBody);
+    }
+    const status =
+      typeof (error as { statusCode?: unknown }).statusCode === "number"
+        ? (error as { statusCode: number }).statusCode
+        : 500;
+    if (status < 500) {
+      return reply
+        .status(status)
+        .send({
+          error: { code: "VALIDATION_FAILED", message: `请求无效：${(error as Error).message}` },
+        } satisfies ErrorBody);
+    }
+    request.log.error(error);
+    return reply
+      .status(500)
+      .send({ error: { code: "INTERNAL_ERROR", message: "服务器内部错误，请稍后重试" } } satisfies ErrorBody);
+  });
+  return app;
+}
