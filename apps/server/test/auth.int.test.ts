@@ -90,3 +90,26 @@ describe.each(dialects())("accounts and sessions on %s", (dialect) => {
     expect(res.json().error).toEqual({ code: "INVALID_CREDENTIALS", message: "用户名或密码错误" });
   });
 });
+
+describe("the API document", () => {
+  it("is generated from the declared routes and readable without a session", async () => {
+    const database = await createTestDatabase("sqlite");
+    const app = await buildApp({
+      db: database.db,
+      dialect: "sqlite",
+      config: loadConfig({ LUOSHI_DATA_DIR: database.dataDir }),
+      version: "test",
+    });
+    const doc = (await app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+    expect(doc.openapi).toBe("3.1.0");
+    expect(doc.paths["/api/auth/login"].post.requestBody.content["application/json"].schema.properties).toHaveProperty(
+      "username",
+    );
+    expect(doc.paths["/api/auth/me"].get["x-roles"]).toContain("liaison");
+    const page = await app.inject({ method: "GET", url: "/api/docs" });
+    expect(page.headers["content-type"]).toMatch(/text\/html/);
+    expect(page.body).toContain("/api/auth/login");
+    await app.close();
+    await database.drop();
+  });
+});

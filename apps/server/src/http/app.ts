@@ -39,11 +39,9 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
         ? (error as { statusCode: number }).statusCode
         : 500;
     if (status < 500) {
-      return reply
-        .status(status)
-        .send({
-          error: { code: "VALIDATION_FAILED", message: `请求无效：${(error as Error).message}` },
-        } satisfies ErrorBody);
+      return reply.status(status).send({
+        error: { code: "VALIDATION_FAILED", message: `请求无效：${(error as Error).message}` },
+      } satisfies ErrorBody);
     }
     request.log.error(error);
     return reply

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { SessionUser } from "@luoshi/contract";
+import { roleSchema, type Role, type SessionUser } from "@luoshi/contract";
 import { findSessionUser } from "../modules/auth/auth.service.ts";
 import { AppError } from "./app-error.ts";
 import type { AppContext } from "./app-context.ts";
@@ -16,6 +16,8 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Reachable without a session (health, login, public pages). */
     public?: boolean;
+    /** Who may call the route; every non-public /api route must declare it (checked when routes register). */
+    roles?: readonly Role[];
     /** Reachable while the user still has to change the initial password. */
     allowPasswordChangePending?: boolean;
   }
@@ -43,9 +45,24 @@ export function registerSessionHook(app: FastifyInstance, ctx: AppContext): void
     ) {
       throw new AppError("PASSWORD_CHANGE_REQUIRED", "首次登录须先修改密码");
     }
+    const allowed = request.routeOptions.config.roles ?? [];
+    if (!session.user.roles.some((role) => allowed.includes(role))) {
+      throw new AppError("FORBIDDEN", "没有权限执行此操作");
+    }
     request.session = session;
   });
+
+  // A route that forgets to say who may call it must not start: the authorisation test walks these declarations.
+  app.addHook("onRoute", (route) => {
+    if (!route.url.startsWith("/api/")) return;
+    const config = (route.config ?? {}) as { public?: boolean; roles?: readonly Role[] };
+    if (!config.public && !config.roles?.length) {
+      throw new Error(`route ${String(route.method)} ${route.url} declares neither public nor roles`);
+    }
+  });
 }
+
+export const ALL_ROLES: readonly Role[] = roleSchema.options;
 
 export function requireSession(request: FastifyRequest): Session {
   if (!request.session) throw new AppError("UNAUTHENTICATED", "请先登录");

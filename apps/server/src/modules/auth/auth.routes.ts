@@ -1,40 +1,77 @@
 import type { FastifyInstance } from "fastify";
-import { changePasswordRequestSchema, loginRequestSchema, type MeResponse } from "@luoshi/contract";
+import { z } from "zod";
+import { changePasswordRequestSchema, loginRequestSchema, meResponseSchema } from "@luoshi/contract";
 import type { AppContext } from "../../http/app-context.ts";
-import { SESSION_COOKIE, requireSession } from "../../http/session-hook.ts";
-import { parseBody } from "../../http/validate.ts";
+import { defineRoute, requireUser } from "../../http/define-route.ts";
+import { ALL_ROLES, SESSION_COOKIE } from "../../http/session-hook.ts";
 import { changePassword, login, logout } from "./auth.service.ts";
 
+const okSchema = z.object({ ok: z.literal(true) });
+
 export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post("/api/auth/login", { config: { public: true } }, async (request, reply) => {
-    const input = parseBody(loginRequestSchema, request.body);
-    const result = await login(ctx.db, input, { sessionHours: ctx.config.sessionHours });
-    reply.setCookie(SESSION_COOKIE, result.token, {
-      httpOnly: true,
-      sameSite: "strict",
-      secure: ctx.config.secureCookies,
-      path: "/",
-      expires: new Date(result.expiresAt),
-    });
-    return { user: result.user, csrfToken: result.csrfToken } satisfies MeResponse;
+  defineRoute(app, {
+    method: "POST",
+    url: "/api/auth/login",
+    summary: "登录（设置会话 Cookie）",
+    tag: "auth",
+    access: { public: true },
+    body: loginRequestSchema,
+    response: meResponseSchema,
+    handler: async ({ body, reply }) => {
+      const result = await login(ctx.db, body, { sessionHours: ctx.config.sessionHours });
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        httpOnly: true,
+        sameSite: "strict",
+        secure: ctx.config.secureCookies,
+        path: "/",
+        expires: new Date(result.expiresAt),
+      });
+      return { user: result.user, csrfToken: result.csrfToken };
+    },
   });
 
-  app.get("/api/auth/me", async (request) => {
-    const session = requireSession(request);
-    return { user: session.user, csrfToken: session.csrfToken } satisfies MeResponse;
+  defineRoute(app, {
+    method: "GET",
+    url: "/api/auth/me",
+    summary: "当前用户与角色",
+    tag: "auth",
+    access: { roles: ALL_ROLES },
+    allowPasswordChangePending: true,
+    response: meResponseSchema,
+    handler: async ({ request }) => {
+      const session = request.session;
+      return { user: requireUser(session?.user), csrfToken: session?.csrfToken ?? "" };
+    },
   });
 
-  app.post("/api/auth/logout", async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) await logout(ctx.db, token);
-    reply.clearCookie(SESSION_COOKIE, { path: "/" });
-    return { ok: true };
+  defineRoute(app, {
+    method: "POST",
+    url: "/api/auth/logout",
+    summary: "退出登录",
+    tag: "auth",
+    access: { roles: ALL_ROLES },
+    allowPasswordChangePending: true,
+    response: okSchema,
+    handler: async ({ request, reply }) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await logout(ctx.db, token);
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return { ok: true as const };
+    },
   });
 
-  app.post("/api/auth/password", { config: { allowPasswordChangePending: true } }, async (request) => {
-    const session = requireSession(request);
-    const input = parseBody(changePasswordRequestSchema, request.body);
-    await changePassword(ctx.db, { userId: session.user.id, sessionId: session.sessionId, ...input });
-    return { ok: true };
+  defineRoute(app, {
+    method: "POST",
+    url: "/api/auth/password",
+    summary: "修改密码（首次登录必须修改）",
+    tag: "auth",
+    access: { roles: ALL_ROLES },
+    allowPasswordChangePending: true,
+    body: changePasswordRequestSchema,
+    response: okSchema,
+    handler: async ({ body, user, sessionId }) => {
+      await changePassword(ctx.db, { userId: requireUser(user).id, sessionId: sessionId ?? "", ...body });
+      return { ok: true as const };
+    },
   });
 }
