@@ -1,2 +1,4 @@
 export * from "./parse-output.ts";
 export * from "./auth.ts";
+export * from "./org.ts";
+export * from "./users.ts";
