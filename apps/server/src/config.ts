@@ -9,6 +9,10 @@ export type Config = {
   databaseUrl: string | undefined;
   adminPassword: string | undefined;
   sessionHours: number;
+  /** A session unused for this long ends, whatever its sliding expiry says (等保: idle timeout). */
+  sessionIdleMinutes: number;
+  /** Login attempts allowed per client IP per minute, counted in this process's memory. */
+  loginAttemptsPerMinute: number;
   secureCookies: boolean;
 };
 
@@ -22,6 +26,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.LUOSHI_DATABASE_URL || undefined,
     adminPassword: env.LUOSHI_ADMIN_PASSWORD || undefined,
     sessionHours: Number(env.LUOSHI_SESSION_HOURS ?? 8),
+    sessionIdleMinutes: positiveNumber(env, "LUOSHI_SESSION_IDLE_MINUTES", 30),
+    loginAttemptsPerMinute: positiveNumber(env, "LUOSHI_LOGIN_ATTEMPTS_PER_MINUTE", 20),
     secureCookies: env.LUOSHI_SECURE_COOKIES === "true",
   };
+}
+
+// A mistyped limit must not silently switch a protection off (NaN compares false with everything).
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} 无效：${raw}`);
+  return value;
 }

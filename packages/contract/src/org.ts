@@ -109,3 +109,42 @@ export const importReportSchema = z.object({
   errors: z.array(z.object({ row: z.number().int(), message: z.string() })),
 });
 export type ImportReport = z.infer<typeof importReportSchema>;
+
+// ---- Lists, groups, resolution and exchange (issue #3) ----
+
+export const jurisdictionListSchema = z.object({ items: z.array(jurisdictionSchema) });
+
+export const listUnitsQuerySchema = z.object({
+  jurisdictionId: z.string().optional(),
+  /** Matches any of the unit's names (official, former, alias, short). */
+  q: z.string().trim().max(100).optional(),
+  /** Also list the units of every jurisdiction below (counties, towns). */
+  includeBelow: z.stringbool().optional(),
+});
+export const unitListSchema = z.object({ items: z.array(unitSchema) });
+
+export const listGroupsQuerySchema = z.object({ jurisdictionId: z.string().optional() });
+export const unitGroupListSchema = z.object({ items: z.array(unitGroupSchema) });
+
+export const createGroupRequestSchema = z.object({
+  jurisdictionId: z.string(),
+  name: z.string().trim().min(2, "组名至少 2 个字").max(100),
+  perItem: z.boolean().optional(),
+  memberIds: z.array(z.string()).optional(),
+});
+export type CreateGroupRequest = z.infer<typeof createGroupRequestSchema>;
+
+export const orgExportQuerySchema = z.object({
+  jurisdictionId: z.string(),
+  format: z.enum(["xlsx", "csv"]).default("xlsx"),
+  /** CSV holds one table per file: units (default) or groups. An .xlsx holds both as two sheets. */
+  sheet: z.enum(["units", "groups"]).default("units"),
+});
+
+/** An .xlsx (both sheets) or a .csv (units or groups, told apart by the header row), as base64 in JSON. */
+export const orgImportRequestSchema = z.object({
+  jurisdictionId: z.string(),
+  filename: z.string().trim().min(1).max(255),
+  contentBase64: z.string().min(1).max(30_000_000),
+});
+export type OrgImportRequest = z.infer<typeof orgImportRequestSchema>;

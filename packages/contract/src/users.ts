@@ -78,3 +78,26 @@ export const auditQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
 export const auditPageSchema = z.object({ items: z.array(auditEntrySchema), total: z.number().int() });
+
+/** Path parameter of every `/:id` route of this module. */
+export const idParamsSchema = z.object({ id: z.string().trim().min(1).max(100) });
+
+export const listUsersQuerySchema = z.object({
+  jurisdictionId: z.string().optional(),
+  unitId: z.string().optional(),
+  role: roleSchema.optional(),
+  /** Part of the user name or display name. */
+  q: z.string().trim().max(50).optional(),
+});
+export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;
+export const userListSchema = z.object({ items: z.array(userSchema) });
+
+export type ApiToken = z.infer<typeof apiTokenSchema>;
+export const apiTokenListSchema = z.object({ items: z.array(apiTokenSchema) });
+
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+export type AuditPage = z.infer<typeof auditPageSchema>;
+export const auditExportQuerySchema = auditQuerySchema
+  .omit({ page: true, pageSize: true })
+  .extend({ format: z.enum(["xlsx"]).default("xlsx") });
+export type AuditExportQuery = z.infer<typeof auditExportQuerySchema>;

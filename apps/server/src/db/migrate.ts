@@ -1,9 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from "kysely";
 import * as foundation from "./migrations/2026_11_22_120000_foundation.ts";
+import * as orgRegistry from "./migrations/2026_11_22_130000_org_registry.ts";
+import * as apiTokens from "./migrations/2026_11_22_140000_api_tokens.ts";
 
 // Listed here, not read from disk, so the server runs the same migrations from source or a bundle.
 const MIGRATIONS: Record<string, Migration> = {
   "2026_11_22_120000_foundation": foundation,
+  "2026_11_22_130000_org_registry": orgRegistry,
+  "2026_11_22_140000_api_tokens": apiTokens,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -69,6 +69,15 @@ export type DB = {
     expires_at: string;
     last_seen_at: string;
   };
+  api_tokens: {
+    id: string;
+    user_id: string;
+    name: string;
+    token_hash: string;
+    created_at: string;
+    last_used_at: string | null;
+    revoked_at: string | null;
+  };
   audit_log: {
     id: Generated<number>;
     at: string;

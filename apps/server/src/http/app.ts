@@ -1,12 +1,17 @@
 import cookie from "@fastify/cookie";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { ErrorBody } from "@luoshi/contract";
+import { registerAuditRoutes } from "../modules/audit/audit.routes.ts";
 import { registerAuthRoutes } from "../modules/auth/auth.routes.ts";
 import { registerHealthRoutes } from "../modules/health/health.routes.ts";
+import { registerOrgRoutes } from "../modules/org/org.routes.ts";
+import { registerApiTokenRoutes } from "../modules/users/api-token.routes.ts";
+import { registerUserRoutes } from "../modules/users/users.routes.ts";
 import { AppError } from "./app-error.ts";
 import type { AppContext } from "./app-context.ts";
 import { ERROR_STATUS } from "./error-status.ts";
 import { registerSessionHook } from "./session-hook.ts";
+import { registerWebAssets } from "./web-assets.ts";
 
 /** The HTTP application: plugins, the session gate, every module's routes, and one error presenter. */
 export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
@@ -15,6 +20,11 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerSessionHook(app, ctx);
   registerHealthRoutes(app, ctx);
   registerAuthRoutes(app, ctx);
+  registerOrgRoutes(app, ctx);
+  registerUserRoutes(app, ctx);
+  registerApiTokenRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
+  registerWebAssets(app);
 
   app.setNotFoundHandler((request, reply) => {
     const body: ErrorBody = { error: { code: "NOT_FOUND", message: `接口不存在：${request.method} ${request.url}` } };

@@ -26,7 +26,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
     (paths[path] ??= {})[route.method.toLowerCase()] = {
       summary: route.summary,
       tags: [route.tag],
-      security: "public" in route.access ? [] : [{ session: [] }],
+      security: "public" in route.access ? [] : [{ session: [] }, { bearer: [] }],
       "x-roles": "public" in route.access ? "public" : route.access.roles,
       parameters,
       ...(route.body
@@ -43,7 +43,13 @@ export function buildOpenApi(version: string): Record<string, unknown> {
   return {
     openapi: "3.1.0",
     info: { title: "落实 Luoshi API", version },
-    components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "luoshi_session" } } },
+    components: {
+      securitySchemes: {
+        session: { type: "apiKey", in: "cookie", name: "luoshi_session" },
+        // Integrations: an API token from POST /api/tokens, sent as `Authorization: Bearer <token>` (no CSRF).
+        bearer: { type: "http", scheme: "bearer" },
+      },
+    },
     paths,
   };
 }

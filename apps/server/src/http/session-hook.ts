@@ -1,13 +1,24 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { roleSchema, type Role, type SessionUser } from "@luoshi/contract";
 import { findSessionUser } from "../modules/auth/auth.service.ts";
+import { findApiTokenUser } from "../modules/users/api-token.service.ts";
 import { AppError } from "./app-error.ts";
 import type { AppContext } from "./app-context.ts";
 
 export const SESSION_COOKIE = "luoshi_session";
 export const CSRF_HEADER = "x-csrf-token";
 
-type Session = { user: SessionUser; csrfToken: string; sessionId: string };
+/**
+ * Who is calling. `via: "cookie"` is a browser session (sessionId set, CSRF enforced); `via: "token"` an
+ * integration with `Authorization: Bearer` (no cookie, no CSRF, csrfToken empty, apiTokenId set).
+ */
+type Session = {
+  user: SessionUser;
+  csrfToken: string;
+  sessionId: string | undefined;
+  via: "cookie" | "token";
+  apiTokenId?: string;
+};
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -32,11 +43,26 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export function registerSessionHook(app: FastifyInstance, ctx: AppContext): void {
   app.addHook("onRequest", async (request) => {
     if (!request.url.startsWith("/api/") || request.routeOptions.config.public) return;
-    const token = request.cookies[SESSION_COOKIE];
-    const session = token ? await findSessionUser(ctx.db, token, { sessionHours: ctx.config.sessionHours }) : undefined;
-    if (!session) throw new AppError("UNAUTHENTICATED", "请先登录");
-    if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
-      throw new AppError("CSRF_FAILED", "请求校验失败，请刷新页面后重试");
+    const bearer = bearerToken(request.headers.authorization);
+    let session: Session;
+    if (bearer !== undefined) {
+      // A bearer token is never sent by a browser on its own, so there is no cross-site request to guard against.
+      const found = await findApiTokenUser(ctx.db, bearer);
+      if (!found) throw new AppError("UNAUTHENTICATED", "API 令牌无效或已撤销");
+      session = { user: found.user, csrfToken: "", sessionId: undefined, via: "token", apiTokenId: found.apiTokenId };
+    } else {
+      const token = request.cookies[SESSION_COOKIE];
+      const found = token
+        ? await findSessionUser(ctx.db, token, {
+            sessionHours: ctx.config.sessionHours,
+            idleMinutes: ctx.config.sessionIdleMinutes,
+          })
+        : undefined;
+      if (!found) throw new AppError("UNAUTHENTICATED", "请先登录");
+      if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== found.csrfToken) {
+        throw new AppError("CSRF_FAILED", "请求校验失败，请刷新页面后重试");
+      }
+      session = { ...found, via: "cookie" };
     }
     if (
       session.user.mustChangePassword &&
@@ -63,6 +89,12 @@ export function registerSessionHook(app: FastifyInstance, ctx: AppContext): void
 }
 
 export const ALL_ROLES: readonly Role[] = roleSchema.options;
+
+/** The token of an `Authorization: Bearer <token>` header; undefined for no header or another scheme. */
+function bearerToken(header: string | undefined): string | undefined {
+  const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
+  return match?.[1];
+}
 
 export function requireSession(request: FastifyRequest): Session {
   if (!request.session) throw new AppError("UNAUTHENTICATED", "请先登录");

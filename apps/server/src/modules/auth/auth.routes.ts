@@ -1,14 +1,17 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { changePasswordRequestSchema, loginRequestSchema, meResponseSchema } from "@luoshi/contract";
+import { AppError } from "../../http/app-error.ts";
 import type { AppContext } from "../../http/app-context.ts";
 import { defineRoute, requireUser } from "../../http/define-route.ts";
 import { ALL_ROLES, SESSION_COOKIE } from "../../http/session-hook.ts";
 import { changePassword, login, logout } from "./auth.service.ts";
+import { createLoginThrottle } from "./login-throttle.ts";
 
 const okSchema = z.object({ ok: z.literal(true) });
 
 export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const throttle = createLoginThrottle({ limit: ctx.config.loginAttemptsPerMinute });
   defineRoute(app, {
     method: "POST",
     url: "/api/auth/login",
@@ -17,7 +20,12 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     access: { public: true },
     body: loginRequestSchema,
     response: meResponseSchema,
-    handler: async ({ body, reply }) => {
+    handler: async ({ body, request, reply }) => {
+      // request.ip is the socket address: behind a reverse proxy all clients share it (see trustProxy).
+      if (!throttle.tryAttempt(request.ip)) {
+        void reply.header("retry-after", String(throttle.retryAfterSeconds(request.ip)));
+        throw new AppError("TOO_MANY_REQUESTS", "登录尝试过于频繁，请稍后再试");
+      }
       const result = await login(ctx.db, body, { sessionHours: ctx.config.sessionHours });
       reply.setCookie(SESSION_COOKIE, result.token, {
         httpOnly: true,

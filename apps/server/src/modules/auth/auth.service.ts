@@ -21,7 +21,12 @@ import {
 import { afterFailedLogin, isLocked, LOCK_MINUTES } from "./login-policy.ts";
 import { hashPassword, passwordPolicyViolation, verifyPassword } from "./password.ts";
 
-export type AuthOptions = { sessionHours: number; now?: Date };
+export type AuthOptions = {
+  sessionHours: number;
+  /** A session idle longer than this ends; without it only the sliding expiry applies. */
+  idleMinutes?: number;
+  now?: Date;
+};
 export type LoginResult = { token: string; csrfToken: string; user: SessionUser; expiresAt: string };
 
 // The cookie holds a random token; the database keeps only its hash, so a leaked table opens no session.
@@ -89,7 +94,10 @@ export async function login(
   });
 }
 
-/** The user behind a session cookie, sliding its expiry; undefined when absent, expired or the user disabled. */
+/**
+ * The user behind a session cookie, sliding its expiry; undefined when absent, expired, idle too long or the
+ * user disabled. last_seen_at is written at most once a minute, so the idle timeout is exact to about a minute.
+ */
 export async function findSessionUser(
   db: Kysely<DB>,
   token: string,
@@ -98,7 +106,9 @@ export async function findSessionUser(
   const now = options.now ?? new Date();
   const session = await findSession(db, tokenHash(token));
   if (!session) return undefined;
-  if (new Date(session.expires_at) <= now) {
+  const idleMs = now.getTime() - new Date(session.last_seen_at).getTime();
+  const isIdle = options.idleMinutes !== undefined && idleMs > options.idleMinutes * 60_000;
+  if (new Date(session.expires_at) <= now || isIdle) {
     await deleteSession(db, session.id);
     return undefined;
   }
