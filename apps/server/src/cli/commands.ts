@@ -1,8 +1,20 @@
 import type { Command } from "./command.ts";
+import { backupCommand } from "./backup.command.ts";
+import { demoCommand } from "./demo.command.ts";
+import { migrateCommand } from "./migrate.command.ts";
 import { parseCommand } from "./parse.command.ts";
+import { restoreCommand } from "./restore.command.ts";
+import { serveCommand } from "./serve.command.ts";
 
 /** Every subcommand, in the order `luoshi help` lists them. */
-export const COMMANDS: readonly Command[] = [parseCommand];
+export const COMMANDS: readonly Command[] = [
+  serveCommand,
+  demoCommand,
+  migrateCommand,
+  backupCommand,
+  restoreCommand,
+  parseCommand,
+];
 
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name);

@@ -5,9 +5,9 @@ import { pathToFileURL } from "node:url";
 export const repoRoot = resolve(import.meta.dirname, "../../../..");
 /** shared/ (seeds, gold, contracts) sits beside the repository, in CI and on developer machines alike. */
 export const sharedDir = resolve(repoRoot, "../shared");
-const cliMain = resolve(repoRoot, "apps/server/src/cli/main.ts");
+export const cliMain = resolve(repoRoot, "apps/server/src/cli/main.ts");
 // By URL, so the loader is found whatever the child's working directory.
-const tsxLoader = pathToFileURL(resolve(repoRoot, "node_modules/tsx/dist/loader.mjs")).href;
+export const tsxLoader = pathToFileURL(resolve(repoRoot, "node_modules/tsx/dist/loader.mjs")).href;
 
 export type CliRun = { code: number | null; stdout: string; stderr: string };
 

@@ -180,6 +180,21 @@ export async function ensureAdmin(
   const id = randomUUID();
   const roles: Role[] = ["admin"];
   const passwordHash = await hashPassword(password);
+  try {
+    await insertFirstAdmin(db, { id, passwordHash, generated, now, roles });
+  } catch (error) {
+    // Several servers starting together on one PostgreSQL all see zero users; one wins the unique username.
+    if ((await countUsers(db)) > 0) return undefined;
+    throw error;
+  }
+  return { username: "admin", password, generated };
+}
+
+async function insertFirstAdmin(
+  db: Kysely<DB>,
+  options: { id: string; passwordHash: string; generated: boolean; now: string; roles: Role[] },
+): Promise<void> {
+  const { id, passwordHash, generated, now, roles } = options;
   await db.transaction().execute(async (trx) => {
     await insertUser(
       trx,
@@ -209,5 +224,4 @@ export async function ensureAdmin(
       after: { username: "admin", roles },
     });
   });
-  return { username: "admin", password, generated };
 }
