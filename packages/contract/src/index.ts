@@ -2,3 +2,5 @@ export * from "./parse-output.ts";
 export * from "./auth.ts";
 export * from "./org.ts";
 export * from "./users.ts";
+export * from "./plans.ts";
+export * from "./calendar.ts";

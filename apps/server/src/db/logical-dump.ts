@@ -33,7 +33,7 @@ export async function exportLogical<T>(db: Kysely<T>, options: { dialect: Dialec
       const tables: LogicalDump["tables"] = {};
       for (const table of (await applicationTables(trx)).sort()) {
         const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(trx);
-        tables[table] = rows;
+        tables[table] = rows.map(encodeBinary);
       }
       return {
         format: LOGICAL_FORMAT,
@@ -78,12 +78,30 @@ export async function importLogical<T>(db: Kysely<T>, options: { dialect: Dialec
         // Table names come from the database catalog, never from the file.
         await (trx as unknown as Kysely<Record<string, Record<string, unknown>>>)
           .insertInto(table)
-          .values(sorted.slice(i, i + CHUNK))
+          .values(sorted.slice(i, i + CHUNK).map(decodeBinary))
           .execute();
       }
     }
     if (dialect === "postgres") await resetSequences(trx, tables);
   });
+}
+
+// Binary columns (source_files.content) come back as Buffers, which JSON would turn into arrays of numbers.
+const BINARY_KEY = "$base64";
+
+function encodeBinary(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) out[k] = Buffer.isBuffer(v) ? { [BINARY_KEY]: v.toString("base64") } : v;
+  return out;
+}
+
+function decodeBinary(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) {
+    const encoded = v && typeof v === "object" ? (v as Record<string, unknown>)[BINARY_KEY] : undefined;
+    out[k] = typeof encoded === "string" ? Buffer.from(encoded, "base64") : v;
+  }
+  return out;
 }
 
 /** Inserting explicit ids leaves a serial column's sequence behind; the next insert would collide. */

@@ -2,12 +2,16 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from "k
 import * as foundation from "./migrations/2026_11_22_120000_foundation.ts";
 import * as orgRegistry from "./migrations/2026_11_22_130000_org_registry.ts";
 import * as apiTokens from "./migrations/2026_11_22_140000_api_tokens.ts";
+import * as calendar from "./migrations/2026_11_22_150000_calendar.ts";
+import * as plans from "./migrations/2026_11_22_160000_plans.ts";
 
 // Listed here, not read from disk, so the server runs the same migrations from source or a bundle.
 const MIGRATIONS: Record<string, Migration> = {
   "2026_11_22_120000_foundation": foundation,
   "2026_11_22_130000_org_registry": orgRegistry,
   "2026_11_22_140000_api_tokens": apiTokens,
+  "2026_11_22_150000_calendar": calendar,
+  "2026_11_22_160000_plans": plans,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

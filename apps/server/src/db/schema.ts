@@ -78,6 +78,15 @@ export type DB = {
     last_used_at: string | null;
     revoked_at: string | null;
   };
+  calendar_days: {
+    date: string;
+    kind: "holiday" | "workday";
+    name: string;
+    source: string;
+    created_by: string | null;
+    created_at: string;
+  };
+  calendar_years: { year: number; complete: number; source: string; created_by: string | null; created_at: string };
   audit_log: {
     id: Generated<number>;
     at: string;
@@ -87,5 +96,77 @@ export type DB = {
     entity_id: string | null;
     before_json: string | null;
     after_json: string | null;
+  };
+  source_files: {
+    id: string;
+    jurisdiction_id: string;
+    filename: string;
+    media_type: string;
+    size: number;
+    sha256: string;
+    content: Buffer;
+    uploaded_by: string | null;
+    uploaded_at: string;
+  };
+  documents: {
+    id: string;
+    jurisdiction_id: string;
+    source_file_id: string;
+    position: number;
+    doc_number: string | null;
+    title: string | null;
+    issuer: string | null;
+    date: string | null;
+    recipients_json: string;
+    cc_json: string;
+    disclosure: string | null;
+    printed_json: string | null;
+    references_json: string;
+    attachments_json: string;
+    deadlines_json: string;
+    content_sha256: string;
+    previous_version_id: string | null;
+    is_current: number;
+    created_at: string;
+    version: number;
+  };
+  document_links: { from_document_id: string; doc_number: string; title: string | null; to_document_id: string | null };
+  plans: {
+    id: string;
+    jurisdiction_id: string;
+    document_id: string;
+    position: number;
+    title: string | null;
+    source: "table" | "outline";
+    columns_json: string;
+    year: number | null;
+    status: "draft" | "published";
+    created_at: string;
+    updated_at: string;
+    version: number;
+  };
+  plan_items: {
+    id: string;
+    plan_id: string;
+    position: number;
+    path_json: string;
+    headings_json: string;
+    text: string;
+    criteria: string | null;
+    units_text: string | null;
+    deadlines_json: string;
+    version: number;
+  };
+  plan_item_units: {
+    id: string;
+    item_id: string;
+    position: number;
+    raw_name: string;
+    role: "lead" | "assist" | "responsible" | "supervise";
+    is_group: number;
+    unit_id: string | null;
+    group_id: string | null;
+    status: "exact" | "alias" | "prefix" | "historical" | "group" | "unresolved" | "manual";
+    suggestions_json: string;
   };
 };

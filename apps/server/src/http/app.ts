@@ -3,8 +3,10 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { ErrorBody } from "@luoshi/contract";
 import { registerAuditRoutes } from "../modules/audit/audit.routes.ts";
 import { registerAuthRoutes } from "../modules/auth/auth.routes.ts";
+import { registerCalendarRoutes } from "../modules/calendar/calendar.routes.ts";
 import { registerHealthRoutes } from "../modules/health/health.routes.ts";
 import { registerOrgRoutes } from "../modules/org/org.routes.ts";
+import { registerPlanRoutes } from "../modules/plan/plan.routes.ts";
 import { registerApiTokenRoutes } from "../modules/users/api-token.routes.ts";
 import { registerUserRoutes } from "../modules/users/users.routes.ts";
 import { AppError } from "./app-error.ts";
@@ -24,6 +26,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerUserRoutes(app, ctx);
   registerApiTokenRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
+  registerPlanRoutes(app, ctx);
+  registerCalendarRoutes(app, ctx);
   registerWebAssets(app);
 
   app.setNotFoundHandler((request, reply) => {

@@ -31,6 +31,13 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
     dropDb = async () => {
       const c = new pg.Client({ connectionString: admin });
       await c.connect();
+      // pg's Pool.end() resolves before its sockets have closed; forcing the drop while a backend is still
+      // saying goodbye delivers a FATAL to a client nobody listens to any more. Wait for them to leave first.
+      for (let tries = 0; tries < 50; tries++) {
+        const open = await c.query("select count(*)::int as n from pg_stat_activity where datname = $1", [name]);
+        if (open.rows[0]?.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     };
