@@ -4,3 +4,5 @@ export * from "./org.ts";
 export * from "./users.ts";
 export * from "./plans.ts";
 export * from "./calendar.ts";
+export * from "./publishing.ts";
+export * from "./drafting.ts";
