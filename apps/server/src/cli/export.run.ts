@@ -1,8 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { basename, extname, resolve } from "node:path";
-import { parseBytes } from "@luoshi/parser";
 import type { ParseOutput, ParsedPlan } from "@luoshi/contract";
-import { convertToDocx } from "../convert/soffice.ts";
+import { parseAny } from "../convert/parse-any.ts";
 import { planDocx, unitTaskListDocx } from "../modules/plan-export/plan-docx.ts";
 import { viewForUnit, viewFromParsedPlan, type PlanExportView } from "../modules/plan-export/plan-export.ts";
 import { planXlsx, unitTaskListXlsx } from "../modules/plan-export/plan-xlsx.ts";
@@ -72,16 +71,9 @@ function pickPlan(output: ParseOutput, choice: string | undefined): ParsedPlan {
   return picked;
 }
 
-/** As `luoshi parse` reads a file: the parser first, LibreOffice only for what it cannot read (.doc, .wps). */
+/** Reads a file as every entry point does (parseAny); an unreadable one is a CliError with the parser's code. */
 async function parseDocument(file: string): Promise<ParseOutput> {
-  const bytes = await readInputFile(file);
-  const filename = basename(file);
-  const first = await parseBytes(bytes, { filename });
-  if (first.ok) return first.output;
-  if (first.error.code !== "NEEDS_CONVERSION") throw new CliError(first.error.code, first.error.message);
-  const converted = await convertToDocx({ bytes, filename });
-  if (!converted.ok) throw new CliError(converted.error.code, converted.error.message);
-  const second = await parseBytes(converted.bytes, { filename: converted.filename });
-  if (!second.ok) throw new CliError(second.error.code, second.error.message);
-  return second.output;
+  const result = await parseAny({ bytes: await readInputFile(file), filename: basename(file) });
+  if (!result.ok) throw new CliError(result.error.code, result.error.message);
+  return result.output;
 }

@@ -1,7 +1,6 @@
 import { basename } from "node:path";
-import { parseBytes } from "@luoshi/parser";
 import type { ParseOutput } from "@luoshi/contract";
-import { convertToDocx } from "../convert/soffice.ts";
+import { parseAny } from "../convert/parse-any.ts";
 import { CliError } from "./cli-error.ts";
 import { writeStdout } from "./output.ts";
 import { formatParseSummary } from "./parse-summary.ts";
@@ -19,19 +18,9 @@ export async function runParse(argv: string[]): Promise<number> {
   return 0;
 }
 
-/**
- * The parser decides the format from the bytes (a ".doc" is often really HTML or .docx), and asks for
- * conversion only for what it cannot read itself: OLE Word/WPS, RTF, OpenDocument. Those go through LibreOffice.
- */
+/** Reads a file as every entry point does (parseAny); an unreadable one is a CliError with the parser's code. */
 async function parseFile(file: string): Promise<ParseOutput> {
-  const bytes = await readInputFile(file);
-  const filename = basename(file);
-  const first = await parseBytes(bytes, { filename });
-  if (first.ok) return first.output;
-  if (first.error.code !== "NEEDS_CONVERSION") throw new CliError(first.error.code, first.error.message);
-  const converted = await convertToDocx({ bytes, filename });
-  if (!converted.ok) throw new CliError(converted.error.code, converted.error.message);
-  const second = await parseBytes(converted.bytes, { filename: converted.filename });
-  if (!second.ok) throw new CliError(second.error.code, second.error.message);
-  return second.output;
+  const result = await parseAny({ bytes: await readInputFile(file), filename: basename(file) });
+  if (!result.ok) throw new CliError(result.error.code, result.error.message);
+  return result.output;
 }

@@ -1,6 +1,5 @@
 import type { ParseOutput } from "@luoshi/contract";
-import { parseBytes } from "@luoshi/parser";
-import { convertToDocx } from "../../convert/soffice.ts";
+import { parseAny } from "../../convert/parse-any.ts";
 import { AppError } from "../../http/app-error.ts";
 
 /**
@@ -17,17 +16,9 @@ export class UnreadableFileError extends AppError {
   }
 }
 
-/**
- * Like `luoshi parse`: the parser decides the format from the bytes and asks for conversion only for what it
- * cannot read itself (OLE Word/WPS, RTF, OpenDocument); those go through LibreOffice first.
- */
+/** Reads an uploaded file as `luoshi parse` does (see parseAny); an unreadable file throws UnreadableFileError. */
 export async function parseUpload(input: { bytes: Uint8Array; filename: string }): Promise<ParseOutput> {
-  const first = await parseBytes(input.bytes, { filename: input.filename });
-  if (first.ok) return first.output;
-  if (first.error.code !== "NEEDS_CONVERSION") throw new UnreadableFileError(first.error.code, first.error.message);
-  const converted = await convertToDocx({ bytes: input.bytes, filename: input.filename });
-  if (!converted.ok) throw new UnreadableFileError(converted.error.code, converted.error.message);
-  const second = await parseBytes(converted.bytes, { filename: converted.filename });
-  if (!second.ok) throw new UnreadableFileError(second.error.code, second.error.message);
-  return second.output;
+  const result = await parseAny(input);
+  if (!result.ok) throw new UnreadableFileError(result.error.code, result.error.message);
+  return result.output;
 }
