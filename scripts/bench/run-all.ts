@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const tsxLoader = pathToFileURL(resolve(import.meta.dirname, "../../node_modules/tsx/dist/loader.mjs")).href;
-const failed = ["parse-bench.ts", "server-bench.ts", "import-bench.ts"].filter((file) => {
+const failed = ["parse-bench.ts", "server-bench.ts", "import-bench.ts", "publish-bench.ts"].filter((file) => {
   const run = spawnSync(process.execPath, ["--import", tsxLoader, resolve(import.meta.dirname, file)], {
     stdio: "inherit",
   });

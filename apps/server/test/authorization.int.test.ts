@@ -2,21 +2,29 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { roleSchema, type Role } from "@luoshi/contract";
+import { readFileSync } from "node:fs";
 import { loadConfig } from "../src/config.ts";
 import { buildApp } from "../src/http/app.ts";
 import { routeRegistry, type RegisteredRoute } from "../src/http/define-route.ts";
+import { SYSTEM_ACTOR } from "../src/modules/org/org-context.ts";
+import { publishPlan } from "../src/modules/plan-publish/plan-publish.service.ts";
+import { mapUnitName } from "../src/modules/plan/plan-edit.service.ts";
+import { importFile } from "../src/modules/plan/plan-import.service.ts";
+import { getPlan } from "../src/modules/plan/plan-read.service.ts";
 import { createApiToken } from "../src/modules/users/api-token.service.ts";
 import { seedTwoCities, signIn, type Client, type TwoCities } from "./support/accounts.ts";
 import { createTestDatabase, dialects, type TestDatabase } from "./support/databases.ts";
+import { seedPath } from "./support/sample-files.ts";
 import { exampleOf } from "./support/zod-example.ts";
 
 /**
  * Generated from the route registry: every route × every role, plus anonymous callers. New routes are covered
- * the moment they register; nothing here lists URLs. Path ids are filled with entities of 江门, and callers of
- * 湛江 (or of another 江门 unit) must get 404 for them, never the data.
+ * the moment they register; nothing here lists URLs. Path ids are filled with entities of 江门 (seed 001 imported
+ * and published there, so documents, plans, items and a unit's notice exist), and callers of 湛江 (or of another
+ * 江门 unit) must get 404 for them, never the data.
  */
 
-type Entity = "user" | "unit" | "jurisdiction" | "group" | "token";
+type Entity = "user" | "unit" | "jurisdiction" | "group" | "token" | "document" | "plan" | "item" | "notice";
 const ROLES: readonly Role[] = roleSchema.options;
 const ENTITY_BY_SEGMENT: Record<string, Entity> = {
   users: "user",
@@ -25,6 +33,9 @@ const ENTITY_BY_SEGMENT: Record<string, Entity> = {
   groups: "group",
   "unit-groups": "group",
   tokens: "token",
+  documents: "document",
+  plans: "plan",
+  notices: "notice",
 };
 const ENTITY_BY_PARAM: Record<string, Entity> = {
   userId: "user",
@@ -32,9 +43,13 @@ const ENTITY_BY_PARAM: Record<string, Entity> = {
   jurisdictionId: "jurisdiction",
   groupId: "group",
   tokenId: "token",
+  documentId: "document",
+  planId: "plan",
+  itemId: "item",
+  noticeId: "notice",
 };
 // Entities that belong to one unit (or one user), so a caller of another unit of the same city is also outside.
-const UNIT_BOUND: readonly Entity[] = ["user", "unit", "token"];
+const UNIT_BOUND: readonly Entity[] = ["user", "unit", "token", "notice"];
 
 const label = (route: RegisteredRoute) => `${route.method} ${route.url}`;
 const paramNames = (url: string) => [...url.matchAll(/:([A-Za-z_]+)/g)].map((m) => m[1] as string);
@@ -91,12 +106,14 @@ describe.each(dialects())("authorisation of every registered route on %s", (dial
       },
       name: "fixture",
     });
+    const plans = await publishedPlanOf(database, org.jm);
     ids = {
       user: org.jm.users.liaison.id,
       unit: org.jm.unitA,
       jurisdiction: org.jm.jurisdictionId,
       group: groupId,
       token: token.apiToken.id,
+      ...plans,
     };
   });
   afterAll(async () => {
@@ -117,12 +134,17 @@ describe.each(dialects())("authorisation of every registered route on %s", (dial
       return entity ? ids[entity] : "00000000-0000-4000-8000-000000000000";
     });
   const bodyOf = (route: RegisteredRoute) => (route.body ? exampleOf(route.body as z.ZodType) : undefined);
+  // Required query parameters (an export's format) get an example too, so the request reaches the scope check.
+  const queryOf = (route: RegisteredRoute) =>
+    route.query ? (exampleOf(route.query as z.ZodType) as Record<string, string> | undefined) : undefined;
   const call = (route: RegisteredRoute, client?: Client) => {
     const payload = route.method === "GET" || route.method === "DELETE" ? undefined : (bodyOf(route) ?? {});
+    const query = queryOf(route);
     return app.inject({
       method: route.method,
       url: urlOf(route),
       headers: client?.headers ?? {},
+      ...(query === undefined ? {} : { query }),
       ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
     });
   };
@@ -212,3 +234,35 @@ describe.each(dialects())("authorisation of every registered route on %s", (dial
     expect(failures).toEqual([]);
   });
 });
+
+/**
+ * Seed 001 imported into the fixture's 江门 and published: its names mostly point at no unit of this two-unit
+ * registry, so each one is mapped to unit A (the unit of the 江门 liaison), which then holds a notice.
+ */
+async function publishedPlanOf(
+  database: TestDatabase,
+  city: TwoCities["jm"],
+): Promise<Record<"document" | "plan" | "item" | "notice", string>> {
+  const imported = await importFile(database.db, SYSTEM_ACTOR, {
+    jurisdictionId: city.jurisdictionId,
+    filename: "001.txt",
+    bytes: new Uint8Array(readFileSync(seedPath("001"))),
+  });
+  const planId = imported.plans[0]?.id as string;
+  for (const name of imported.unresolved) {
+    await mapUnitName(database.db, SYSTEM_ACTOR, { planId, rawName: name.name, unitId: city.unitA });
+  }
+  const plan = await getPlan(database.db, SYSTEM_ACTOR, planId);
+  await publishPlan(database.db, SYSTEM_ACTOR, { planId, version: plan.version });
+  const notice = await database.db
+    .selectFrom("unit_notices")
+    .select("id")
+    .where("unit_id", "=", city.unitA)
+    .executeTakeFirstOrThrow();
+  return {
+    document: imported.documents[0]?.id as string,
+    plan: planId,
+    item: plan.items[0]?.id as string,
+    notice: notice.id,
+  };
+}

@@ -147,7 +147,8 @@ describe.skipIf(!hasChromium)("web shell in Chromium", () => {
     for (const label of ["工作台", "组织机构", "用户管理", "审计日志", "计划", "台账", "考核"]) {
       await expect.poll(() => nav.getByText(label, { exact: true }).isVisible(), { message: label }).toBe(true);
     }
-    await expect.poll(() => nav.getByRole("menuitem", { name: /计划/ }).getAttribute("aria-disabled")).toBe("true");
+    await expect.poll(() => nav.getByRole("menuitem", { name: /台账/ }).getAttribute("aria-disabled")).toBe("true");
+    await expect.poll(() => nav.getByRole("menuitem", { name: /计划/ }).getAttribute("aria-disabled")).not.toBe("true");
     await expect.poll(() => page.getByText("系统管理员").first().isVisible()).toBe(true);
     await checkScreen("dashboard");
   });

@@ -63,7 +63,10 @@ export const itemLinkListSchema = z.object({ items: z.array(itemLinkSchema) });
 // ---- coverage ----
 
 export const coverageQuerySchema = z.object({
-  /** Defaults to the first plan of the documents this plan's document cites (its upstream). */
+  /**
+   * Defaults to the plan this one was drafted from, else the largest plan of the documents its document cites by
+   * 文号, followed up the citation chain (city notice → provincial forward → national 要点).
+   */
   upstreamPlanId: z.string().optional(),
 });
 
@@ -80,7 +83,8 @@ const localMatchSchema = z.object({
 
 export const coverageReportSchema = z.object({
   planId: z.string(),
-  upstreamPlanId: z.string(),
+  /** Null when no upstream plan was given and none is cited (or readable): the report is then empty. */
+  upstreamPlanId: z.string().nullable(),
   upstreamTitle: z.string().nullable(),
   localTitle: z.string().nullable(),
   /** Upstream plans the caller could compare against instead (from the 文号 links). */

@@ -44,6 +44,13 @@ export const unitSchema = z.object({
   validTo: isoDate.nullable(),
   /** Every name the unit has had or goes by, with validity dates (renames, aliases, short names). */
   names: z.array(unitNameSchema),
+  /**
+   * The office's remit keywords (职责关键词), as stored, e.g. “司法、法治、行政执法”; null: not set, the keywords are
+   * derived from the name. Used to suggest units for plan items.
+   */
+  remit: z.string().nullable().optional(),
+  /** The keywords in effect: `remit` when set, else those derived from the unit's name and kind. */
+  remitKeywords: z.array(z.string()).optional(),
   version: z.number().int(),
 });
 export type Unit = z.infer<typeof unitSchema>;
@@ -55,6 +62,7 @@ export const createUnitRequestSchema = z.object({
   kind: unitKindSchema,
   validFrom: isoDate.nullable().optional(),
   aliases: z.array(z.string().trim().min(1).max(100)).optional(),
+  remit: z.string().trim().max(500).nullable().optional(),
 });
 export type CreateUnitRequest = z.infer<typeof createUnitRequestSchema>;
 
@@ -66,6 +74,8 @@ export const updateUnitRequestSchema = z.object({
   shortName: z.string().trim().max(50).nullable().optional(),
   kind: unitKindSchema.optional(),
   validTo: isoDate.nullable().optional(),
+  /** Remit keywords separated by spaces or 、; null or empty: derive them from the name again. */
+  remit: z.string().trim().max(500).nullable().optional(),
 });
 export type UpdateUnitRequest = z.infer<typeof updateUnitRequestSchema>;
 

@@ -61,6 +61,11 @@ export const planSummarySchema = z.object({
   itemCount: z.number().int(),
   /** Unit occurrences that point at no unit and no group yet. */
   unresolvedCount: z.number().int(),
+  /** Number of the latest published version (1, 2…); null while never published. */
+  publishedVersion: z.number().int().nullable(),
+  publishedAt: z.string().nullable(),
+  /** Published, and edited since: the edits stay a draft until the next publish. Always false for liaisons. */
+  hasUnpublishedChanges: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),

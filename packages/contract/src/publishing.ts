@@ -38,6 +38,21 @@ export const planChangeSchema = z.object({
 });
 export type PlanChange = z.infer<typeof planChangeSchema>;
 
+/**
+ * A group occurrence that assigned nobody: a per-item group (市有关单位, “the office says who for each item”) or a group
+ * without members in the registry. Publishing goes ahead — the printed plan says it that way too — and the
+ * office names the units (item edit) or fills the group, then publishes again.
+ */
+export const unassignedGroupSchema = z.object({
+  rawName: z.string(),
+  groupId: z.string(),
+  groupName: z.string(),
+  reason: z.enum(["per_item", "no_members"]),
+  /** Items (ids) naming it. */
+  itemIds: z.array(z.string()),
+});
+export type UnassignedGroup = z.infer<typeof unassignedGroupSchema>;
+
 export const planVersionSchema = z.object({
   id: z.string(),
   planId: z.string(),
@@ -50,8 +65,11 @@ export const planVersionSchema = z.object({
   itemCount: z.number().int(),
   assignmentCount: z.number().int(),
   unitCount: z.number().int(),
+  /** Units told about this version. */
+  notifiedUnitCount: z.number().int(),
   /** Empty for version 1. */
   changes: z.array(planChangeSchema),
+  unassigned: z.array(unassignedGroupSchema),
 });
 export type PlanVersion = z.infer<typeof planVersionSchema>;
 export const planVersionListSchema = z.object({ items: z.array(planVersionSchema) });
@@ -96,7 +114,11 @@ export const assignmentQuerySchema = z.object({
 });
 export const assignmentListSchema = z.object({ items: z.array(assignmentSchema) });
 
-/** A change list sent to one unit when a version it is affected by is published. */
+/**
+ * A change list sent to one unit when a version it is affected by is published: for version 1 no changes (the
+ * whole plan is new; `assignmentCount` says how many items are the unit's), after that only the changes that
+ * touch the unit, each with `unitIds` narrowed to this unit.
+ */
 export const unitNoticeSchema = z.object({
   id: z.string(),
   planId: z.string(),
@@ -105,13 +127,39 @@ export const unitNoticeSchema = z.object({
   unitId: z.string(),
   note: z.string().nullable(),
   changes: z.array(planChangeSchema),
+  /** The unit's items in this version. */
+  assignmentCount: z.number().int(),
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });
 export type UnitNotice = z.infer<typeof unitNoticeSchema>;
 export const unitNoticeListSchema = z.object({ items: z.array(unitNoticeSchema) });
+export const noticeQuerySchema = z.object({
+  /** Office/admin/viewer only: whose notices; liaisons and leaders always get their own unit's. */
+  unitId: z.string().optional(),
+  unreadOnly: z
+    .enum(["true", "false", "1", "0"])
+    .optional()
+    .transform((v) => v === "true" || v === "1"),
+});
+
+// ---- export (分工方案 / 本单位任务清单) ----
+
+export const planExportQuerySchema = z.object({
+  format: z.enum(["docx", "xlsx"]),
+  /** A unit's task list (本单位任务清单) instead of the whole table; liaisons and leaders get their own unit's. */
+  unitId: z.string().optional(),
+  /**
+   * published (default when a version exists): the latest published version; draft: the office's working copy
+   * (not for liaisons and leaders). The default for a plan never published is the draft.
+   */
+  source: z.enum(["published", "draft"]).optional(),
+});
+export type PlanExportQuery = z.infer<typeof planExportQuerySchema>;
 
 // ---- public page (no login) ----
+
+export const publicPlanQuerySchema = z.object({ jurisdiction: z.string().trim().min(1).max(20) });
 
 export const publicPlanSchema = z.object({
   id: z.string(),

@@ -4,6 +4,8 @@ import * as orgRegistry from "./migrations/2026_11_22_130000_org_registry.ts";
 import * as apiTokens from "./migrations/2026_11_22_140000_api_tokens.ts";
 import * as calendar from "./migrations/2026_11_22_150000_calendar.ts";
 import * as plans from "./migrations/2026_11_22_160000_plans.ts";
+import * as planPublishing from "./migrations/2026_11_22_170000_plan_publishing.ts";
+import * as planDrafting from "./migrations/2026_11_22_170100_plan_drafting.ts";
 
 // Listed here, not read from disk, so the server runs the same migrations from source or a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +14,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_22_140000_api_tokens": apiTokens,
   "2026_11_22_150000_calendar": calendar,
   "2026_11_22_160000_plans": plans,
+  "2026_11_22_170000_plan_publishing": planPublishing,
+  "2026_11_22_170100_plan_drafting": planDrafting,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -26,6 +26,8 @@ export type DB = {
     version: number;
     created_at: string;
     updated_at: string;
+    /** The office's 职责关键词, separated by spaces or 、; null: derived from the name (org/unit-remit.ts). */
+    remit: string | null;
   };
   unit_names: {
     id: string;
@@ -144,6 +146,12 @@ export type DB = {
     created_at: string;
     updated_at: string;
     version: number;
+    /** Set by publishing: the latest version's number and time, and `version` right after that publish. */
+    published_version: number | null;
+    published_at: string | null;
+    published_revision: number | null;
+    /** The upstream plan this one was drafted from; null for imported plans. */
+    drafted_from_plan_id: string | null;
   };
   plan_items: {
     id: string;
@@ -168,5 +176,49 @@ export type DB = {
     group_id: string | null;
     status: "exact" | "alias" | "prefix" | "historical" | "group" | "unresolved" | "manual";
     suggestions_json: string;
+  };
+  plan_item_links: {
+    item_id: string;
+    upstream_item_id: string;
+    origin: "draft" | "office";
+    created_by: string | null;
+    created_at: string;
+  };
+  plan_versions: {
+    id: string;
+    plan_id: string;
+    number: number;
+    note: string | null;
+    snapshot_json: string;
+    changes_json: string;
+    unassigned_json: string;
+    item_count: number;
+    assignment_count: number;
+    unit_count: number;
+    notified_unit_count: number;
+    published_at: string;
+    published_by: string | null;
+  };
+  plan_assignments: {
+    id: string;
+    plan_id: string;
+    item_id: string;
+    item_position: number;
+    unit_id: string;
+    role: "lead" | "assist" | "responsible" | "supervise";
+    via_group_id: string | null;
+    via_group: string | null;
+    due_date: string | null;
+  };
+  unit_notices: {
+    id: string;
+    plan_id: string;
+    version_id: string;
+    unit_id: string;
+    changes_json: string;
+    assignment_count: number;
+    created_at: string;
+    read_at: string | null;
+    read_by: string | null;
   };
 };

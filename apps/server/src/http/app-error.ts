@@ -19,6 +19,7 @@ export type ErrorCode =
   | "CSRF_FAILED"
   | "NOT_FOUND"
   | "CONFLICT"
+  | "UNRESOLVED_UNITS"
   | "INVALID_CREDENTIALS"
   | "ACCOUNT_LOCKED"
   | "PASSWORD_POLICY"

@@ -7,6 +7,8 @@ import { registerCalendarRoutes } from "../modules/calendar/calendar.routes.ts";
 import { registerHealthRoutes } from "../modules/health/health.routes.ts";
 import { registerOrgRoutes } from "../modules/org/org.routes.ts";
 import { registerPlanRoutes } from "../modules/plan/plan.routes.ts";
+import { registerPlanDraftRoutes } from "../modules/plan-draft/plan-draft.routes.ts";
+import { registerPlanPublishRoutes } from "../modules/plan-publish/plan-publish.routes.ts";
 import { registerApiTokenRoutes } from "../modules/users/api-token.routes.ts";
 import { registerUserRoutes } from "../modules/users/users.routes.ts";
 import { AppError } from "./app-error.ts";
@@ -27,6 +29,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   registerApiTokenRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   registerPlanRoutes(app, ctx);
+  registerPlanPublishRoutes(app, ctx);
+  registerPlanDraftRoutes(app, ctx);
   registerCalendarRoutes(app, ctx);
   registerWebAssets(app);
 

@@ -20,9 +20,9 @@ export type RouteSpec<B extends Schema, Q extends Schema, P extends Schema, R ex
   body?: B;
   query?: Q;
   params?: P;
-  /** The JSON response; omit for routes that stream files (then `produces` names the media type). */
+  /** The JSON response; omit for routes that stream files (then `produces` names the media type or types). */
   response?: R;
-  produces?: string;
+  produces?: string | readonly string[];
   handler: (input: {
     body: z.infer<B>;
     query: z.infer<Q>;

@@ -10,6 +10,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   PASSWORD_CHANGE_REQUIRED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  // Publishing a plan whose unit names are not all mapped to the registry: a state the office must fix first.
+  UNRESOLVED_UNITS: 409,
   PASSWORD_POLICY: 422,
   ACCOUNT_LOCKED: 423,
   TOO_MANY_REQUESTS: 429,

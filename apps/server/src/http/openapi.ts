@@ -35,7 +35,10 @@ export function buildOpenApi(version: string): Record<string, unknown> {
       responses: {
         200: route.response
           ? { description: "成功", content: { "application/json": { schema: toSchema(route.response) } } }
-          : { description: "文件", content: { [route.produces ?? "application/octet-stream"]: {} } },
+          : {
+              description: "文件",
+              content: Object.fromEntries([route.produces ?? "application/octet-stream"].flat().map((t) => [t, {}])),
+            },
         default: { description: "错误", content: { "application/json": { schema: toSchema(errorBodySchema) } } },
       },
     };

@@ -32,7 +32,11 @@ function build(schema: z.ZodType, key: string | undefined): unknown {
   if (schema instanceof z.ZodNullable) return null;
   if (schema instanceof z.ZodArray) {
     if (schema.safeParse([]).success) return [];
-    return [build(schema.element as z.ZodType, undefined)];
+    // The shortest list the schema accepts (a merge needs at least two items).
+    const element = build(schema.element as z.ZodType, undefined);
+    return [1, 2, 3]
+      .map((n) => Array.from({ length: n }, () => element))
+      .find((list) => schema.safeParse(list).success);
   }
   if (schema instanceof z.ZodUnion) return build(schema.options[0] as z.ZodType, key);
   if (schema instanceof z.ZodPipe) return build(schema.in as z.ZodType, key);

@@ -1,7 +1,33 @@
 import { z } from "zod";
 import {
+  calendarDaySchema,
+  calendarNoticeResultSchema,
+  calendarYearSchema,
+  coverageReportSchema,
+  draftPlanResultSchema,
+  itemLinkListSchema,
+  itemSuggestionsSchema,
+  publicPlanListSchema,
+  publicPlanSchema,
+  type CalendarNoticeRequest,
+  type DraftPlanRequest,
+  type SetCalendarDayRequest,
+  type SetItemLinksRequest,
+  assignmentListSchema,
   auditPageSchema,
   createUserResponseSchema,
+  documentDetailSchema,
+  documentListSchema,
+  importResultSchema,
+  planDetailSchema,
+  planItemSchema,
+  planListSchema,
+  planVersionListSchema,
+  publishResultSchema,
+  resolveDeadlineResponseSchema,
+  unitMappingResultSchema,
+  unitNoticeListSchema,
+  unitNoticeSchema,
   errorBodySchema,
   jurisdictionListSchema,
   meResponseSchema,
@@ -18,7 +44,16 @@ import {
   type CreateGroupRequest,
   type CreateUnitRequest,
   type CreateUserRequest,
+  type ImportFileRequest,
   type LoginRequest,
+  type MergePlanItemsRequest,
+  type PlanExportQuery,
+  type PublishPlanRequest,
+  type ResolveDeadlineRequest,
+  type SplitPlanItemRequest,
+  type UnitMappingRequest,
+  type UnitRole,
+  type UpdatePlanItemRequest,
   type UpdateUnitRequest,
   type ListUsersQuery,
   type UpdateUserRequest,
@@ -153,7 +188,57 @@ export function saveBlob(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }
 
+/** How far an upload has got: bytes sent of the request body (the server's work after that has no progress). */
+export type UploadProgress = { loaded: number; total: number };
+
+/**
+ * A JSON POST with upload progress (fetch cannot report it): XMLHttpRequest, otherwise the same rules as
+ * `request` — CSRF header, contract-parsed answer, ApiError with the server's Chinese message.
+ */
+export function requestWithProgress<S extends z.ZodType>(
+  url: string,
+  schema: S,
+  body: unknown,
+  onProgress: (progress: UploadProgress) => void,
+): Promise<z.infer<S>> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", url);
+    xhr.setRequestHeader("accept", "application/json");
+    xhr.setRequestHeader("content-type", "application/json");
+    if (csrfToken) xhr.setRequestHeader(CSRF_HEADER, csrfToken);
+    xhr.withCredentials = true;
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress({ loaded: event.loaded, total: event.total });
+    };
+    xhr.onerror = () => reject(new ApiError("NETWORK", "无法连接服务器，请检查网络或稍后重试", 0));
+    xhr.onload = () => {
+      const response = new Response(xhr.responseText, { status: xhr.status });
+      if (xhr.status < 200 || xhr.status >= 300) {
+        void toApiError(response).then(reject);
+        return;
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(xhr.responseText);
+      } catch {
+        reject(new ApiError("HTTP_" + xhr.status, "服务器返回的内容无法识别", xhr.status));
+        return;
+      }
+      const result = schema.safeParse(json);
+      if (!result.success) {
+        console.error(`response of POST ${url} does not match the contract`, result.error.issues);
+        reject(new ApiError("CONTRACT_MISMATCH", "服务器返回的数据格式与界面版本不一致，请刷新页面", xhr.status));
+        return;
+      }
+      resolve(result.data);
+    };
+    xhr.send(JSON.stringify(body));
+  });
+}
+
 const okSchema = z.object({ ok: z.literal(true) });
+const id = (value: string) => encodeURIComponent(value);
 
 /** Every endpoint the UI uses, by module. URLs live here and nowhere else. */
 export const api = {
@@ -167,6 +252,7 @@ export const api = {
     jurisdictions: () => request("GET", "/api/org/jurisdictions", jurisdictionListSchema),
     units: (query: { jurisdictionId?: string; q?: string; includeBelow?: boolean }) =>
       request("GET", "/api/org/units", unitListSchema, { query }),
+    unit: (unitId: string) => request("GET", `/api/org/units/${encodeURIComponent(unitId)}`, unitSchema),
     createUnit: (body: CreateUnitRequest) => request("POST", "/api/org/units", unitSchema, { body }),
     updateUnit: (id: string, body: UpdateUnitRequest) =>
       request("PATCH", `/api/org/units/${encodeURIComponent(id)}`, unitSchema, { body }),
@@ -192,5 +278,72 @@ export const api = {
     page: (query: Partial<AuditQuery>) => request("GET", "/api/audit", auditPageSchema, { query }),
     exportXlsx: (query: Partial<AuditExportQuery>) =>
       download("/api/audit/export", { ...query, format: "xlsx" }, "审计日志.xlsx"),
+  },
+  imports: {
+    /** One file, base64 in JSON; `onProgress` follows the upload of the request body. */
+    upload: (body: ImportFileRequest, onProgress: (progress: UploadProgress) => void) =>
+      requestWithProgress("/api/imports", importResultSchema, body, onProgress),
+  },
+  documents: {
+    list: (query: { jurisdictionId?: string }) => request("GET", "/api/documents", documentListSchema, { query }),
+    get: (documentId: string) => request("GET", `/api/documents/${id(documentId)}`, documentDetailSchema),
+    downloadSource: (documentId: string, fallbackName: string) =>
+      download(`/api/documents/${id(documentId)}/source`, undefined, fallbackName),
+  },
+  plans: {
+    list: (query: { jurisdictionId?: string }) => request("GET", "/api/plans", planListSchema, { query }),
+    get: (planId: string) => request("GET", `/api/plans/${id(planId)}`, planDetailSchema),
+    mapUnit: (planId: string, body: UnitMappingRequest) =>
+      request("POST", `/api/plans/${id(planId)}/unit-mappings`, unitMappingResultSchema, { body }),
+    updateItem: (planId: string, itemId: string, body: UpdatePlanItemRequest) =>
+      request("PATCH", `/api/plans/${id(planId)}/items/${id(itemId)}`, planItemSchema, { body }),
+    splitItem: (planId: string, itemId: string, body: SplitPlanItemRequest) =>
+      request("POST", `/api/plans/${id(planId)}/items/${id(itemId)}/split`, planDetailSchema, { body }),
+    mergeItems: (planId: string, body: MergePlanItemsRequest) =>
+      request("POST", `/api/plans/${id(planId)}/items/merge`, planDetailSchema, { body }),
+    publish: (planId: string, body: PublishPlanRequest) =>
+      request("POST", `/api/plans/${id(planId)}/publish`, publishResultSchema, { body }),
+    versions: (planId: string) => request("GET", `/api/plans/${id(planId)}/versions`, planVersionListSchema),
+    /** 分工方案 (whole table) or, with unitId, 本单位任务清单, as Word or Excel from the server. */
+    exportFile: (planId: string, query: PlanExportQuery, fallbackName: string) =>
+      download(`/api/plans/${id(planId)}/export`, query, fallbackName),
+  },
+  assignments: {
+    list: (query: { planId?: string; unitId?: string; role?: UnitRole }) =>
+      request("GET", "/api/assignments", assignmentListSchema, { query }),
+  },
+  notices: {
+    list: (query: { unitId?: string; unreadOnly?: boolean }) =>
+      request("GET", "/api/notices", unitNoticeListSchema, { query }),
+    markRead: (noticeId: string) => request("POST", `/api/notices/${id(noticeId)}/read`, unitNoticeSchema),
+  },
+  calendar: {
+    year: (year: number) => request("GET", `/api/calendar/${year}`, calendarYearSchema),
+    /** Add or change one date (an office entry overrides the built-in one). */
+    setDay: (body: SetCalendarDayRequest) => request("POST", "/api/calendar/days", calendarDaySchema, { body }),
+    /** The State Council's holiday notice: `dryRun` only previews the days it would add or change. */
+    importNotice: (body: CalendarNoticeRequest, dryRun: boolean) =>
+      request("POST", "/api/calendar/notice", calendarNoticeResultSchema, { body, query: { dryRun } }),
+    resolve: (body: ResolveDeadlineRequest) =>
+      request("POST", "/api/calendar/resolve", resolveDeadlineResponseSchema, { body }),
+  },
+  drafting: {
+    /** “据此起草本地方案”: a draft local plan from an upstream one, with suggested units per item. */
+    draft: (body: DraftPlanRequest) => request("POST", "/api/plans/draft", draftPlanResultSchema, { body }),
+    suggestions: (planId: string, itemId: string) =>
+      request("GET", `/api/plans/${id(planId)}/items/${id(itemId)}/suggestions`, itemSuggestionsSchema),
+    links: (planId: string, itemId: string) =>
+      request("GET", `/api/plans/${id(planId)}/items/${id(itemId)}/links`, itemLinkListSchema),
+    /** Which upstream items a local item implements (replaces the item's links). */
+    setLinks: (planId: string, itemId: string, body: SetItemLinksRequest) =>
+      request("PUT", `/api/plans/${id(planId)}/items/${id(itemId)}/links`, itemLinkListSchema, { body }),
+    coverage: (planId: string, upstreamPlanId?: string) =>
+      request("GET", `/api/plans/${id(planId)}/coverage`, coverageReportSchema, { query: { upstreamPlanId } }),
+  },
+  /** The public pages (no login). */
+  publicPlans: {
+    list: (jurisdiction: string) =>
+      request("GET", "/api/public/plans", publicPlanListSchema, { query: { jurisdiction } }),
+    get: (planId: string) => request("GET", `/api/public/plans/${id(planId)}`, publicPlanSchema),
   },
 };

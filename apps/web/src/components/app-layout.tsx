@@ -33,8 +33,10 @@ export function AppLayout() {
       : { key: item.path, icon: item.icon, label: item.label },
   );
   const selected =
-    NAV_ITEMS.filter((item) => item.path !== "/" && location.pathname.startsWith(item.path)).map((i) => i.path)[0] ??
-    "/";
+    NAV_ITEMS.filter(
+      (item) =>
+        item.path !== "/" && [item.path, ...(item.alsoFor ?? [])].some((path) => location.pathname.startsWith(path)),
+    ).map((i) => i.path)[0] ?? "/";
 
   const userMenu: MenuProps = {
     items: [

@@ -1,5 +1,5 @@
 import dayjs from "dayjs";
-import type { Role, UnitKind } from "@luoshi/contract";
+import type { Role, UnitKind, UnitRole } from "@luoshi/contract";
 
 /** What each role is called in the office (政务公开办) vocabulary. */
 export const ROLE_LABELS: Record<Role, string> = {
@@ -54,6 +54,17 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "org.group.members_set": "设置分组成员",
   "org.imported": "导入组织机构",
   "audit.exported": "导出审计日志",
+  "plan.file.imported": "导入公文文件",
+  "plan.units.mapped": "映射单位名称",
+  "plan.item.updated": "修改任务",
+  "plan.item.split": "拆分任务",
+  "plan.items.merged": "合并任务",
+  "plan.published": "发布方案",
+  "plan.notice.read": "阅读变更通知",
+  "plan.drafted": "据上级方案起草",
+  "plan.item.links_set": "记录任务关联",
+  "calendar.day.set": "录入工作日历日期",
+  "calendar.notice.imported": "导入放假安排通知",
 };
 
 /** Prefixes the audit filter accepts: "user" finds user.created, user.updated, … */
@@ -62,6 +73,8 @@ export const AUDIT_ACTION_GROUPS: Record<string, string> = {
   user: "用户（全部）",
   token: "API 令牌（全部）",
   org: "组织机构（全部）",
+  plan: "计划（全部）",
+  calendar: "工作日历（全部）",
 };
 
 export function auditActionLabel(action: string): string {
@@ -75,6 +88,20 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   unit: "单位",
   unit_group: "单位分组",
   audit_log: "审计日志",
+  source_file: "公文文件",
+  plan: "方案",
+  plan_item: "任务",
+  unit_notice: "变更通知",
+  calendar_day: "工作日历日期",
+  calendar_year: "工作日历年度",
+};
+
+/** A unit's role on an item, as the plans print it (牵头/配合/负责/督办). */
+export const UNIT_ROLE_LABELS: Record<UnitRole, string> = {
+  lead: "牵头",
+  assist: "配合",
+  responsible: "负责",
+  supervise: "督办",
 };
 
 /** Dates as the office writes them: 2026-11-22 14:05. */

@@ -16,6 +16,7 @@ import {
   type Actor,
 } from "./org-context.ts";
 import { dayBefore, nameKey } from "./org-names.ts";
+import { normaliseRemit } from "./unit-remit.ts";
 import {
   deleteUnitNameRow,
   findJurisdictionRow,
@@ -132,6 +133,7 @@ export async function createUnit(
       version: 1,
       created_at: at,
       updated_at: at,
+      remit: normaliseRemit(input.remit),
     });
     await addName(trx, id, { name: input.name, kind: "official", validFrom });
     if (shortName) await addName(trx, id, { name: shortName, kind: "short", validFrom });
@@ -196,6 +198,7 @@ export async function updateUnit(
       short_name: shortName,
       kind: input.kind ?? row.kind,
       valid_to: input.validTo === undefined ? row.valid_to : input.validTo,
+      remit: input.remit === undefined ? row.remit : normaliseRemit(input.remit),
       updated_at: at,
     });
     if (!updated) throw stale();

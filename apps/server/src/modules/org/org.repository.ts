@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable, type Transaction } from "kysely";
 import type { Jurisdiction, Unit, UnitGroup, UnitKind, UnitName } from "@luoshi/contract";
 import type { DB } from "../../db/schema.ts";
+import { remitKeywords } from "./unit-remit.ts";
 
 /** Every query of the organisation registry: jurisdictions, units with their names, groups with members. */
 
@@ -31,6 +32,8 @@ export function unitRowToUnit(row: UnitRow, names: readonly UnitNameRow[]): Unit
     names: [...names]
       .sort((a, b) => nameOrder(a) - nameOrder(b) || (a.valid_from ?? "").localeCompare(b.valid_from ?? ""))
       .map(unitNameRowToUnitName),
+    remit: row.remit,
+    remitKeywords: remitKeywords(row),
     version: row.version,
   };
 }

@@ -2,7 +2,8 @@ import type { ParsedPlan, UnitRole } from "@luoshi/contract";
 
 /**
  * What an export needs to know about a plan, and nothing about where it is stored: the plan storage builds this
- * from its rows, the CLI builds it from the parser's output (viewFromParsedPlan). Pure, no I/O.
+ * from a stored or published plan (viewFromStoredPlan), the CLI from the parser's output (viewFromParsedPlan).
+ * Pure, no I/O.
  */
 
 export type ExportUnit = { name: string; role: UnitRole };
@@ -16,6 +17,12 @@ export type PlanExportItem = {
   criteria: string | null;
   deadlineText: string | null;
   units: ExportUnit[];
+  /**
+   * Stored plans only: the registry units the item is assigned to once groups are expanded, by normalised name
+   * (江门市司法局 named as 市司法局, a county government reached through 各县（市、区）政府). A unit's task list
+   * finds its items here first, then by the name as written.
+   */
+  assignedRoles?: Readonly<Record<string, UnitRole>>;
 };
 
 /**
@@ -53,9 +60,48 @@ export function viewFromParsedPlan(plan: ParsedPlan, meta: ViewMeta = {}): PlanE
     headings: item.headings,
     text: item.text,
     criteria: item.criteria,
-    deadlineText: item.deadlines.length > 0 ? item.deadlines.map((d) => d.text).join("；") : null,
+    deadlineText: deadlineText(item.deadlines),
     units: item.units.map((u) => ({ name: u.name, role: u.role })),
   }));
+  return viewOf({ title: plan.title, columns: plan.columns, items }, meta);
+}
+
+/** A plan as stored (the office's draft) or as published (a version's snapshot): units as written, plus whom they reach. */
+export type StoredPlanForExport = {
+  title: string | null;
+  columns: string[];
+  items: {
+    path: string[];
+    headings: string[];
+    text: string;
+    criteria: string | null;
+    deadlines: readonly { text: string }[];
+    units: readonly { rawName: string; role: UnitRole }[];
+    assigned: readonly { unitName: string; role: UnitRole }[];
+  }[];
+};
+
+export function viewFromStoredPlan(plan: StoredPlanForExport, meta: ViewMeta = {}): PlanExportView {
+  const items: PlanExportItem[] = plan.items.map((item) => ({
+    path: item.path,
+    headings: item.headings,
+    text: item.text,
+    criteria: item.criteria,
+    deadlineText: deadlineText(item.deadlines),
+    units: item.units.map((u) => ({ name: u.rawName, role: u.role })),
+    assignedRoles: Object.fromEntries(item.assigned.map((a) => [normalizeUnitName(a.unitName), a.role])),
+  }));
+  return viewOf({ title: plan.title, columns: plan.columns, items }, meta);
+}
+
+const deadlineText = (deadlines: readonly { text: string }[]) =>
+  deadlines.length > 0 ? deadlines.map((d) => d.text).join("；") : null;
+
+function viewOf(
+  plan: { title: string | null; columns: string[]; items: PlanExportItem[] },
+  meta: ViewMeta,
+): PlanExportView {
+  const items = plan.items;
   const title = meta.title ?? plan.title ?? "分工方案";
   return {
     title,
@@ -159,6 +205,8 @@ export function normalizeUnitName(name: string): string {
 
 export function findUnitRole(item: PlanExportItem, unitName: string): UnitRole | undefined {
   const wanted = normalizeUnitName(unitName);
+  const assigned = item.assignedRoles?.[wanted];
+  if (assigned) return assigned;
   const roles = item.units.filter((u) => normalizeUnitName(u.name) === wanted).map((u) => u.role);
   // A unit named twice (lead here, assist there) is shown in its strongest role.
   return ROLE_ORDER.find((r) => roles.includes(r));
@@ -166,7 +214,7 @@ export function findUnitRole(item: PlanExportItem, unitName: string): UnitRole |
 
 /**
  * 本单位任务清单: only the items that name the unit, with a column saying its role. Group names (各县（市、区）政府)
- * are matched as written; expanding them to members needs the registry and is the caller's business.
+ * are matched as written unless the view carries the expanded assignments (viewFromStoredPlan).
  */
 export function viewForUnit(view: PlanExportView, unitName: string): PlanExportView {
   const columns = [...view.columns];

@@ -33,14 +33,17 @@ export async function assertWriteIn(db: Db, actor: Actor, jurisdictionId: string
   if (!canWrite(actor, { jurisdictionPath: path })) throw new AppError("FORBIDDEN", "没有权限修改此方案");
 }
 
-/** A plan the actor may see: in scope, and not a draft for those who only see published plans. */
+/**
+ * A plan the actor may see: in scope, and not a draft for those who only see published plans. Liaisons and leaders
+ * read published plans of their own jurisdiction or one above it, and only as published: callers present those
+ * from the latest version (plan-publish/published-plan.ts), never from the draft rows (see `seesDraftPlans`).
+ */
 export async function getReadablePlan(db: Db, actor: Actor, planId: string): Promise<PlanRow> {
   const row = await findPlanRow(db, planId);
   if (!row) throw planNotFound();
   if (!seesDraftPlans(actor.roles)) {
-    // Liaisons and leaders will read published plans of their own jurisdiction (or above) once publishing lands.
     const path = actor.jurisdictionId ? await jurisdictionPath(db, actor.jurisdictionId) : [];
-    if (row.status !== "published" || !path.includes(row.jurisdiction_id)) throw planNotFound();
+    if (row.published_version === null || !path.includes(row.jurisdiction_id)) throw planNotFound();
     return row;
   }
   if (!(await canReadJurisdiction(db, actor, row.jurisdiction_id))) throw planNotFound();

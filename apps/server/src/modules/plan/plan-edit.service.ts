@@ -47,12 +47,15 @@ export async function mapUnitName(
   input: UnitMappingRequest & { planId: string },
   options: { now?: Date } = {},
 ): Promise<UnitMappingResult> {
-  if (!input.unitId === !input.groupId) {
-    throw new AppError("VALIDATION_FAILED", "请指定一个单位（unitId）或一个分组（groupId），二者选一");
-  }
-  if (input.saveAsAlias && !input.unitId) throw new AppError("VALIDATION_FAILED", "只有映射到单位时才能保存为别名");
   return inTransaction(db, async (trx) => {
+    // Scope first: a plan of another office is "not found" whatever the body says.
     const plan = await getWritablePlan(trx, actor, input.planId);
+    if (!input.unitId === !input.groupId) {
+      throw new AppError("VALIDATION_FAILED", "请指定一个单位（unitId）或一个分组（groupId），二者选一");
+    }
+    if (input.saveAsAlias && !input.unitId) {
+      throw new AppError("VALIDATION_FAILED", "只有映射到单位时才能保存为别名");
+    }
     await assertTargetInView(trx, plan.jurisdiction_id, { unitId: input.unitId, groupId: input.groupId });
     const occurrences = await listOccurrencesInPlan(trx, plan.id, input.rawName);
     if (occurrences.length === 0) throw new AppError("NOT_FOUND", `方案中没有“${input.rawName}”这一单位名称`);

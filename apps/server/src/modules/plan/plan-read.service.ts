@@ -26,6 +26,7 @@ import {
   type DocumentRow,
 } from "./document.repository.ts";
 import { listPlanRows } from "./plan.repository.ts";
+import { presentPublishedPlan, presentPublishedPlans } from "../plan-publish/published-plan.ts";
 
 /** Reading imported documents and plans, each within the actor's scope. */
 
@@ -99,15 +100,17 @@ export async function listPlans(
   input: { jurisdictionId?: string | undefined },
 ): Promise<PlanSummary[]> {
   if (!seesDraftPlans(actor.roles)) {
-    // Liaisons and leaders: published plans of their own jurisdiction and the ones above it (none until
-    // publishing lands), whatever jurisdiction they ask for.
+    // Liaisons and leaders: published plans of their own jurisdiction and the ones above it, whatever
+    // jurisdiction they ask for, counted as published.
     const path = actor.jurisdictionId ? await jurisdictionPath(db, actor.jurisdictionId) : [];
-    return presentPlans(db, await listPlanRows(db, { jurisdictionIds: path, publishedOnly: true }));
+    return presentPublishedPlans(db, await listPlanRows(db, { jurisdictionIds: path, publishedOnly: true }));
   }
   const ids = await readableJurisdictions(db, actor, input.jurisdictionId);
   return presentPlans(db, await listPlanRows(db, { jurisdictionIds: ids }));
 }
 
 export async function getPlan(db: Db, actor: Actor, id: string): Promise<PlanDetail> {
-  return presentPlanDetail(db, await getReadablePlan(db, actor, id));
+  const row = await getReadablePlan(db, actor, id);
+  // Those who only see published plans get the latest version, not the office's later edits.
+  return seesDraftPlans(actor.roles) ? presentPlanDetail(db, row) : presentPublishedPlan(db, row);
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Deadline, MergePlanItemsRequest, PlanDetail, SplitPlanItemRequest } from "@luoshi/contract";
 import { AppError } from "../../http/app-error.ts";
 import { audit, inTransaction, nowIso, type Actor } from "../org/org-context.ts";
+import { copyItemLinks, redirectUpstreamLinks } from "../plan-draft/plan-draft.repository.ts";
 import { deadlinesIn, splitPath } from "./plan.ts";
 import { getWritablePlan, presentPlanDetail } from "./plan-context.ts";
 import { itemNotFound, staleItem } from "./plan-edit.service.ts";
@@ -65,6 +66,7 @@ export async function splitPlanItem(
       trx,
       newItems.flatMap((n) => units.map((u) => ({ ...u, id: randomUUID(), item_id: n.id }))),
     );
+    await copyItemLinks(trx, { from: [item.id], to: newItems.map((n) => n.id) });
     const at = nowIso(options.now);
     await touchPlan(trx, plan.id, at);
     await audit(trx, actor, {
@@ -123,6 +125,10 @@ export async function mergePlanItems(
         keptUnits.push({ ...u, id: randomUUID(), item_id: keep.id, position: keptUnits.length });
       }
     }
+    // Before the folded items go (their links with them): the kept item implements what they implemented, and
+    // local items that implemented a folded item now implement the kept one.
+    await copyItemLinks(trx, { from: folded.map((r) => r.id), to: [keep.id] });
+    await redirectUpstreamLinks(trx, { from: folded.map((r) => r.id), to: keep.id });
     await deleteItemRows(
       trx,
       folded.map((r) => r.id),

@@ -96,7 +96,7 @@ export function splitPath(path: readonly string[], part: number): string[] {
   return [...path.slice(0, -1), `${path.at(-1)}-${part}`];
 }
 
-/** Unit liaisons and their leaders never see a draft plan; they will see published plans (not built yet). */
+/** Unit liaisons and their leaders never see a draft plan, only the latest published version of one. */
 export function seesDraftPlans(roles: readonly Role[]): boolean {
   return roles.some((r) => r === "admin" || r === "office" || r === "viewer" || r === "evaluator");
 }
