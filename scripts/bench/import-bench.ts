@@ -5,15 +5,15 @@
  * duplicate. SQLite in a temp directory; PostgreSQL too when LUOSHI_BENCH_DATABASE_URL is set.
  * Target: median < 300 ms. Writes bench-out/import-bench.json; exits 1 when a target is missed.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { openDatabase, type Database } from "../../apps/server/src/db/database.ts";
+import { readFileSync, readdirSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Database } from "../../apps/server/src/db/database.ts";
 import { migrateToLatest } from "../../apps/server/src/db/migrate.ts";
 import { SYSTEM_ACTOR } from "../../apps/server/src/modules/org/org-context.ts";
 import { seedStarterRegistry } from "../../apps/server/src/modules/org/org-starter.service.ts";
 import { findJurisdictionRowByCode } from "../../apps/server/src/modules/org/org.repository.ts";
 import { importFile } from "../../apps/server/src/modules/plan/plan-import.service.ts";
+import { onPostgres, onTempSqlite, timingStats, writeBenchReport, type Timing } from "./bench-support.ts";
 
 const TARGET_MS = 300;
 const WARMUP = 2;
@@ -39,7 +39,7 @@ async function removeImport(database: Database, sourceFileId: string): Promise<v
   await db.deleteFrom("source_files").where("id", "=", sourceFileId).execute();
 }
 
-async function bench(database: Database): Promise<{ medianMs: number; minMs: number; maxMs: number; items: number }> {
+async function bench(database: Database): Promise<Timing & { items: number }> {
   await migrateToLatest(database.db);
   await seedStarterRegistry(database.db);
   const jurisdictionId = (await findJurisdictionRowByCode(database.db, "440700"))?.id;
@@ -55,33 +55,13 @@ async function bench(database: Database): Promise<{ medianMs: number; minMs: num
     if (run >= WARMUP) times.push(ms);
     await removeImport(database, result.sourceFile.id);
   }
-  times.sort((a, b) => a - b);
-  const mid = times.length / 2;
-  const medianMs = ((times[Math.floor(mid - 0.5)] as number) + (times[Math.ceil(mid - 0.5)] as number)) / 2;
-  return { medianMs, minMs: times[0] as number, maxMs: times.at(-1) as number, items };
+  return { ...timingStats(times), items };
 }
 
 const results: Record<string, Awaited<ReturnType<typeof bench>>> = {};
-const dataDir = mkdtempSync(join(tmpdir(), "luoshi-import-bench-"));
-try {
-  const sqlite = openDatabase({ dataDir });
-  try {
-    results.sqlite = await bench(sqlite);
-  } finally {
-    await sqlite.close();
-  }
-} finally {
-  rmSync(dataDir, { recursive: true, force: true });
-}
+results.sqlite = await onTempSqlite("luoshi-import-bench-", bench);
 const databaseUrl = process.env.LUOSHI_BENCH_DATABASE_URL;
-if (databaseUrl) {
-  const pg = openDatabase({ databaseUrl, dataDir: tmpdir(), applicationName: "luoshi-bench" });
-  try {
-    results.postgres = await bench(pg);
-  } finally {
-    await pg.close();
-  }
-}
+if (databaseUrl) results.postgres = await onPostgres(databaseUrl, bench);
 
 console.log(`\n导入基准 / import benchmark: seed 001 end to end (median of ${RUNS} after ${WARMUP} warm-ups)`);
 const misses: string[] = [];
@@ -92,27 +72,8 @@ for (const [name, r] of Object.entries(results)) {
   );
   if (r.medianMs >= TARGET_MS) misses.push(`${name}: ${r.medianMs.toFixed(1)} ms ≥ ${TARGET_MS} ms`);
 }
-const outDir = resolve(repoRoot, "bench-out");
-mkdirSync(outDir, { recursive: true });
-writeFileSync(
-  resolve(outDir, "import-bench.json"),
-  JSON.stringify(
-    {
-      seed: seedFile,
-      runs: RUNS,
-      warmup: WARMUP,
-      targetMs: TARGET_MS,
-      results,
-      misses,
-      node: process.version,
-      at: new Date().toISOString(),
-    },
-    null,
-    2,
-  ) + "\n",
+writeBenchReport(
+  "import-bench.json",
+  { seed: seedFile, runs: RUNS, warmup: WARMUP, targetMs: TARGET_MS, results },
+  misses,
 );
-console.log("  → bench-out/import-bench.json");
-if (misses.length > 0) {
-  console.error(`\n未达标 / target missed:\n  ${misses.join("\n  ")}`);
-  process.exitCode = 1;
-}

@@ -9,11 +9,8 @@
  * a target is missed.
  */
 import { randomUUID } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
 import type { Kysely } from "kysely";
-import { openDatabase, type Database } from "../../apps/server/src/db/database.ts";
+import type { Database } from "../../apps/server/src/db/database.ts";
 import { migrateToLatest } from "../../apps/server/src/db/migrate.ts";
 import type { DB } from "../../apps/server/src/db/schema.ts";
 import { SYSTEM_ACTOR } from "../../apps/server/src/modules/org/org-context.ts";
@@ -22,6 +19,7 @@ import { publishPlan } from "../../apps/server/src/modules/plan-publish/plan-pub
 import { updatePlanItem } from "../../apps/server/src/modules/plan/plan-edit.service.ts";
 import { getPlan } from "../../apps/server/src/modules/plan/plan-read.service.ts";
 import { hasPostgresBinaries, startCluster, type Cluster } from "../../apps/server/test/support/postgres-cluster.ts";
+import { onPostgres, onTempSqlite, timingStats, writeBenchReport, type Timing } from "./bench-support.ts";
 
 const TARGET_MS = 1000;
 const WARMUP = 1;
@@ -30,10 +28,7 @@ const ITEMS = 60;
 const UNITS = 200;
 const ROLES = ["lead", "assist", "responsible", "supervise"] as const;
 
-const repoRoot = resolve(import.meta.dirname, "../..");
-
 type Fixture = { jurisdictionId: string; unitIds: string[]; groupId: string };
-type Timing = { medianMs: number; minMs: number; maxMs: number };
 type Result = {
   v1: Timing;
   v2: Timing;
@@ -243,13 +238,6 @@ async function editFourItems(db: Kysely<DB>, planId: string): Promise<void> {
   await updatePlanItem(db, SYSTEM_ACTOR, { planId, itemId: item.id, version: item.version, units });
 }
 
-const stats = (times: number[]): Timing => {
-  const sorted = [...times].sort((a, b) => a - b);
-  const mid = sorted.length / 2;
-  const medianMs = ((sorted[Math.floor(mid - 0.5)] as number) + (sorted[Math.ceil(mid - 0.5)] as number)) / 2;
-  return { medianMs, minMs: sorted[0] as number, maxMs: sorted.at(-1) as number };
-};
-
 async function bench(database: Database): Promise<Result> {
   const { db } = database;
   await migrateToLatest(db);
@@ -283,22 +271,12 @@ async function bench(database: Database): Promise<Result> {
       notifiedV2: second.notifiedUnitIds.length,
     };
   }
-  return { v1: stats(v1), v2: stats(v2), unitList: stats(unitList), ...last };
+  return { v1: timingStats(v1), v2: timingStats(v2), unitList: timingStats(unitList), ...last };
 }
 
 const results: Record<string, Result> = {};
 const notes: string[] = [];
-const dataDir = mkdtempSync(join(tmpdir(), "luoshi-publish-bench-"));
-try {
-  const sqlite = openDatabase({ dataDir });
-  try {
-    results.sqlite = await bench(sqlite);
-  } finally {
-    await sqlite.close();
-  }
-} finally {
-  rmSync(dataDir, { recursive: true, force: true });
-}
+results.sqlite = await onTempSqlite("luoshi-publish-bench-", bench);
 
 let cluster: Cluster | undefined;
 let databaseUrl = process.env.LUOSHI_BENCH_DATABASE_URL;
@@ -309,12 +287,7 @@ if (!databaseUrl && hasPostgresBinaries()) {
 }
 try {
   if (databaseUrl) {
-    const pg = openDatabase({ databaseUrl, dataDir: tmpdir(), applicationName: "luoshi-bench" });
-    try {
-      results.postgres = await bench(pg);
-    } finally {
-      await pg.close();
-    }
+    results.postgres = await onPostgres(databaseUrl, bench);
   } else {
     notes.push("PostgreSQL skipped: no LUOSHI_BENCH_DATABASE_URL and no initdb/pg_ctl");
   }
@@ -340,29 +313,8 @@ for (const [name, r] of Object.entries(results)) {
   }
 }
 for (const note of notes) console.log(`  ${note}`);
-const outDir = resolve(repoRoot, "bench-out");
-mkdirSync(outDir, { recursive: true });
-writeFileSync(
-  resolve(outDir, "publish-bench.json"),
-  JSON.stringify(
-    {
-      items: ITEMS,
-      units: UNITS,
-      runs: RUNS,
-      warmup: WARMUP,
-      targetMs: TARGET_MS,
-      results,
-      notes,
-      misses,
-      node: process.version,
-      at: new Date().toISOString(),
-    },
-    null,
-    2,
-  ) + "\n",
+writeBenchReport(
+  "publish-bench.json",
+  { items: ITEMS, units: UNITS, runs: RUNS, warmup: WARMUP, targetMs: TARGET_MS, results, notes },
+  misses,
 );
-console.log("  → bench-out/publish-bench.json");
-if (misses.length > 0) {
-  console.error(`\n未达标 / target missed:\n  ${misses.join("\n  ")}`);
-  process.exitCode = 1;
-}

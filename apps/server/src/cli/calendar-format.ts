@@ -1,4 +1,5 @@
 import type { CalendarDayEntry, CalendarNoticeResult, CalendarYear, NoticeDayChange } from "@luoshi/contract";
+import { weekday } from "../modules/calendar/iso-date.ts";
 
 /** Plain-text views of the calendar for the terminal: one line per day, Chinese first. */
 
@@ -6,7 +7,7 @@ const WEEKDAYS = "日一二三四五六";
 const KIND = { holiday: "放假", workday: "调休上班" } as const;
 const CHANGE = { added: "新增", changed: "改动", unchanged: "不变" } as const;
 
-const weekdayOf = (date: string) => `周${WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()] ?? ""}`;
+const weekdayOf = (date: string) => `周${WEEKDAYS[weekday(date)] ?? ""}`;
 
 export function formatCalendarYear(cal: CalendarYear): string {
   const coverage =

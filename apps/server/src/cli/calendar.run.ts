@@ -1,4 +1,5 @@
 import type { CalendarNoticeResult, CalendarYear } from "@luoshi/contract";
+import { decodeText } from "@luoshi/parser";
 import { loadConfig } from "../config.ts";
 import { openDatabase, type Database } from "../db/database.ts";
 import { migrateToLatest } from "../db/migrate.ts";
@@ -61,13 +62,11 @@ function parseYear(text: string): number {
   return Number(text);
 }
 
-/** Notices saved from a browser are UTF-8; saved from older Windows tools, GB18030. */
+/** Notices saved from a browser are UTF-8; saved from older Windows tools, GB18030 or UTF-16: the parser's reading. */
 function decodeNotice(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return new TextDecoder("gb18030").decode(bytes);
-  }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) throw new CliError(decoded.error.code, decoded.error.message);
+  return decoded.text;
 }
 
 async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {

@@ -2,13 +2,8 @@ import type { CalendarDayEntry, CalendarNoticeResult, NoticeDayChange } from "@l
 import { AppError } from "../../http/app-error.ts";
 import { insertAudit } from "../audit/audit.repository.ts";
 import { findYearRow, listDayRows, saveDayRow, saveYearRow, type Db } from "./calendar.repository.ts";
-import {
-  builtinDayOf,
-  dayRowToDay,
-  inTransaction,
-  loadCalendar,
-  type CalendarWriteOptions,
-} from "./calendar.service.ts";
+import { inTransaction } from "../org/org-context.ts";
+import { builtinDayOf, dayRowToDay, loadCalendar, type CalendarWriteOptions } from "./calendar.service.ts";
 import { parseHolidayNotice, type ParsedNotice } from "./holiday-notice.ts";
 import { buildCalendar, countWorkingDays, type WorkCalendar } from "./working-days.ts";
 

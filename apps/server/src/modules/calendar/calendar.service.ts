@@ -1,4 +1,3 @@
-import type { Transaction } from "kysely";
 import type {
   CalendarDayEntry,
   CalendarYear,
@@ -6,9 +5,9 @@ import type {
   ResolveDeadlineResponse,
   SetCalendarDayRequest,
 } from "@luoshi/contract";
-import type { DB } from "../../db/schema.ts";
 import { AppError } from "../../http/app-error.ts";
 import { insertAudit } from "../audit/audit.repository.ts";
+import { inTransaction } from "../org/org-context.ts";
 import { BUILTIN_SOURCE, builtinDays, builtinYears } from "./builtin-calendar.ts";
 import {
   findDayRow,
@@ -16,6 +15,7 @@ import {
   listYearRows,
   saveDayRow,
   type CalendarDayRow,
+  type CalendarYearRow,
   type Db,
 } from "./calendar.repository.ts";
 import { isValidDate, yearOf } from "./iso-date.ts";
@@ -33,21 +33,25 @@ export const MANUAL_SOURCE = "手工录入";
 
 /** Everything needed for working-day arithmetic: small (a few dozen entries a year), so it is loaded whole. */
 export async function loadCalendar(db: Db): Promise<WorkCalendar> {
-  const officeYears = (await listYearRows(db)).filter((r) => r.complete === 1).map((r) => r.year);
-  const officeDays = (await listDayRows(db)).map(dayRowToDay);
+  return calendarFrom(await listYearRows(db), await listDayRows(db));
+}
+
+function calendarFrom(yearRows: readonly CalendarYearRow[], dayRows: readonly CalendarDayRow[]): WorkCalendar {
   return buildCalendar({
-    years: [...builtinYears(), ...officeYears],
-    days: [...builtinDays(), ...officeDays],
+    years: [...builtinYears(), ...yearRows.filter((r) => r.complete === 1).map((r) => r.year)],
+    days: [...builtinDays(), ...dayRows.map(dayRowToDay)],
   });
 }
 
 export async function getCalendarYear(db: Db, year: number): Promise<CalendarYear> {
+  const yearRows = await listYearRows(db);
+  const dayRows = await listDayRows(db);
   const byDate = new Map<string, CalendarDayEntry>();
   for (const day of builtinDays(year)) byDate.set(day.date, { ...day, source: BUILTIN_SOURCE, origin: "builtin" });
-  for (const row of await listDayRows(db, year)) byDate.set(row.date, dayRowToDay(row));
-  const yearRow = (await listYearRows(db)).find((r) => r.year === year && r.complete === 1);
+  for (const row of dayRows) if (yearOf(row.date) === year) byDate.set(row.date, dayRowToDay(row));
+  const yearRow = yearRows.find((r) => r.year === year && r.complete === 1);
   const builtin = builtinYears().includes(year);
-  const cal = await loadCalendar(db);
+  const cal = calendarFrom(yearRows, dayRows);
   return {
     year,
     covered: yearRow !== undefined || builtin,
@@ -103,11 +107,4 @@ export function dayRowToDay(row: CalendarDayRow): CalendarDayEntry {
 export function builtinDayOf(date: string): CalendarDayEntry | undefined {
   const day = builtinDays(yearOf(date)).find((d) => d.date === date);
   return day && { ...day, source: BUILTIN_SOURCE, origin: "builtin" };
-}
-
-/** A change and its audit row commit together; inside a caller's transaction, join it. */
-export async function inTransaction<T>(db: Db, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
-  // `isTransaction` is a runtime flag the Kysely type does not narrow on.
-  if (db.isTransaction) return fn(db as Transaction<DB>);
-  return db.transaction().execute(fn);
 }

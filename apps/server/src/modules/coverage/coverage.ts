@@ -99,6 +99,7 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
   const index = buildTermIndex([...input.upstream, ...input.local].map(comparable));
   const upstream = input.upstream.map((item) => ({ item, vector: index.vectorOf(comparable(item)) }));
   const local = input.local.map((item) => ({ item, vector: index.vectorOf(comparable(item)) }));
+  const localVectors = new Map(local.map((l) => [l.item.id, l.vector]));
 
   const { linksByUpstream, linkedLocal, ignoredLinks } = indexLinks(input);
   const scores = local.map((l) => upstream.map((u) => matchScore(l, u)));
@@ -110,7 +111,7 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
     const linked = (linksByUpstream.get(u.item.id) ?? []).map((li) => toMatch(local, scores, li, ui, true));
     const similar = (matchedByUpstream.get(ui) ?? []).map((li) => toMatch(local, scores, li, ui, false));
     const tasks = upstreamTasks[ui]?.tasks ?? [];
-    return assess({ upstream: u, tasks, linked, similar, index, local, scores, ui, attributed });
+    return assess({ upstream: u, tasks, linked, similar, index, local, localVectors, scores, ui, attributed });
   });
 
   const matchedLocal = new Set(items.flatMap((i) => i.matches.map((m) => m.localId)));
@@ -218,6 +219,7 @@ interface AssessOptions {
   similar: LocalMatch[];
   index: TermIndex;
   local: readonly Prepared[];
+  localVectors: ReadonlyMap<string, TermVector>;
   scores: number[][];
   ui: number;
   /** Local item ids attributed to some upstream item (by link or similarity). */
@@ -227,10 +229,8 @@ interface AssessOptions {
 function assess(o: AssessOptions): UpstreamCoverage {
   const byScore = (a: LocalMatch, b: LocalMatch): number => b.score - a.score;
   const matches = [...o.linked.sort(byScore), ...o.similar.sort(byScore)];
-  const localVectors = new Map(o.local.map((l) => [l.item.id, l.vector]));
-
   const matchedVectors = matches.flatMap((m) => {
-    const v = localVectors.get(m.localId);
+    const v = o.localVectors.get(m.localId);
     return v ? [{ localId: m.localId, vector: v }] : [];
   });
   const covers = matchedVectors.map((m) => m.vector);

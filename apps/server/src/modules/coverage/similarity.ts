@@ -1,3 +1,4 @@
+import { bigrams } from "../org/org-names.ts";
 import { comparableChars, GENERIC_WEIGHT, isGenericWord, segmentWords } from "./segment.ts";
 
 /**
@@ -89,18 +90,10 @@ export function weightedRecall(target: TermVector, covers: readonly TermVector[]
   return found / total;
 }
 
-function bigrams(text: string): Set<string> {
-  const chars = [...comparableChars(text)];
-  const grams = new Set<string>();
-  if (chars.length === 1 && chars[0] !== undefined) grams.add(chars[0]);
-  for (let i = 0; i + 1 < chars.length; i++) grams.add(`${chars[i]}${chars[i + 1]}`);
-  return grams;
-}
-
 /** Jaccard index of the two texts' character bigrams (punctuation and spaces ignored), in [0, 1]. */
 export function bigramJaccard(a: string, b: string): number {
-  const ga = bigrams(a);
-  const gb = bigrams(b);
+  const ga = bigrams(comparableChars(a));
+  const gb = bigrams(comparableChars(b));
   if (ga.size === 0 && gb.size === 0) return a.trim() === b.trim() ? 1 : 0;
   let shared = 0;
   for (const g of ga) if (gb.has(g)) shared++;

@@ -1,3 +1,5 @@
+import { nameKey } from "./org-names.ts";
+
 /**
  * What a unit is responsible for, as keywords a plan item's text can be matched against (职责关键词). The office
  * may write them (units.remit); until it does, they are derived from the unit's name: its core words
@@ -7,13 +9,13 @@
  */
 
 /**
- * Name fragment → remit keywords of the departments a 政务公开 plan assigns most often. The keywords are words
- * plan items use for the department's field ("征地", "预决算", "双随机"), not its generic duties.
+ * Name fragment (alternatives separated by |) → remit keywords of the departments a 政务公开 plan assigns most
+ * often. The keywords are words plan items use for the department's field ("征地", "预决算", "双随机"), not its
+ * generic duties.
  */
-const REMIT_BY_NAME: readonly [fragment: string, keywords: string][] = [
+const REMIT_BY_NAME: readonly [fragments: string, keywords: string][] = [
   ["政府办", "政务公开 政府信息公开 依申请公开 政府网站 政府公报 政务新媒体 政策解读 年度报告 信息公开条例"],
-  ["发展和改革", "发展改革 重大项目 重大建设项目 投资 价格 收费 信用 宏观"],
-  ["发展改革", "发展改革 重大项目 重大建设项目 投资 价格 收费 信用 宏观"],
+  ["发展和改革|发展改革", "发展改革 重大项目 重大建设项目 投资 价格 收费 信用 宏观"],
   ["教育", "教育 学校 招生 义务教育 学前教育"],
   ["科学技术", "科技 科研 科技创新"],
   ["工业和信息化", "工业 信息化 中小企业 民营企业 制造业"],
@@ -38,8 +40,7 @@ const REMIT_BY_NAME: readonly [fragment: string, keywords: string][] = [
   ["金融", "金融 融资 上市"],
   ["政务服务", "政务服务 办事 一网通办 一窗 政务热线 网上办事 证明事项 办事指南 审批服务 行政审批 数据"],
   ["宣传部", "宣传 新闻发布 发布会 舆情 新闻媒体 主流媒体 新闻 解读"],
-  ["网络安全和信息化", "网信 网络安全 网络意识形态 意识形态 舆情"],
-  ["网信", "网信 网络安全 网络意识形态 意识形态 舆情"],
+  ["网络安全和信息化|网信", "网信 网络安全 网络意识形态 意识形态 舆情"],
   ["税务", "税务 税收 纳税 减税降费"],
   ["应急管理", "应急 安全生产 突发事件 灾害"],
   ["统计", "统计"],
@@ -107,11 +108,11 @@ const GENERIC_CORE_WORDS = new Set([
 export function remitKeywords(unit: { name: string; kind: string; remit: string | null }): string[] {
   if (unit.remit !== null && unit.remit.trim() !== "") return parseRemit(unit.remit);
   if (!NAMED_FOR_REMIT.has(unit.kind)) return [];
-  // 人民政府办公室 contains 民政: fragments are looked for in the name with 人民政府 shortened to 政府.
-  const name = unit.name.normalize("NFKC").replace(/人民政府/g, "政府");
+  // 人民政府办公室 contains 民政: fragments are looked for in the name's comparison key, where 人民政府 is 政府.
+  const name = nameKey(unit.name);
   const words = new Set(nameCoreWords(unit.name));
-  for (const [fragment, keywords] of REMIT_BY_NAME) {
-    if (name.includes(fragment)) for (const k of keywords.split(" ")) words.add(k);
+  for (const [fragments, keywords] of REMIT_BY_NAME) {
+    if (fragments.split("|").some((f) => name.includes(f))) for (const k of keywords.split(" ")) words.add(k);
   }
   return [...words];
 }

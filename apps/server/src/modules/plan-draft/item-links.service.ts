@@ -3,7 +3,8 @@ import { AppError } from "../../http/app-error.ts";
 import type { Actor } from "../access/scope.ts";
 import { SYSTEM_ACTOR, audit, inTransaction, nowIso } from "../org/org-context.ts";
 import type { Db } from "../plan/document.repository.ts";
-import { canReadJurisdiction, getReadablePlan, getWritablePlan } from "../plan/plan-context.ts";
+import { getReadablePlan, getWritablePlan } from "../plan/plan-context.ts";
+import { itemNotFound } from "../plan/plan-edit.service.ts";
 import { findItemRow, findPlanRow } from "../plan/plan.repository.ts";
 import {
   deleteItemLinkRows,
@@ -12,7 +13,7 @@ import {
   listItemRowsByIds,
   type ItemLinkView,
 } from "./plan-draft.repository.ts";
-import { itemNotFound } from "./unit-suggestions.service.ts";
+import { readableJurisdictions } from "./readable-jurisdictions.ts";
 
 /** Which upstream items a local item implements: read, and replaced as a whole by the office. */
 
@@ -31,9 +32,10 @@ function presentLink(row: ItemLinkView): ItemLink {
 
 /** The item's links the actor may see: one to a plan of a scope the actor cannot read is left out. */
 async function readableLinks(db: Db, actor: Actor, itemId: string): Promise<ItemLink[]> {
+  const canRead = readableJurisdictions(db, actor);
   const out: ItemLink[] = [];
   for (const row of await listItemLinkViews(db, [itemId])) {
-    if (await canReadJurisdiction(db, actor, row.upstream_jurisdiction_id)) out.push(presentLink(row));
+    if (await canRead(row.upstream_jurisdiction_id)) out.push(presentLink(row));
   }
   return out;
 }
@@ -63,12 +65,14 @@ export async function setItemLinks(
     const wanted = [...new Set(input.upstreamItemIds)];
     const rows = await listItemRowsByIds(trx, wanted);
     if (rows.length !== wanted.length) throw upstreamItemNotFound();
+    const canRead = readableJurisdictions(trx, actor);
+    const readablePlans = new Set<string>();
     for (const row of rows) {
       if (row.plan_id === plan.id) throw new AppError("VALIDATION_FAILED", "任务不能关联到本方案自己的任务");
+      if (readablePlans.has(row.plan_id)) continue;
       const upstreamPlan = await findPlanRow(trx, row.plan_id);
-      if (!upstreamPlan || !(await canReadJurisdiction(trx, actor, upstreamPlan.jurisdiction_id))) {
-        throw upstreamItemNotFound();
-      }
+      if (!upstreamPlan || !(await canRead(upstreamPlan.jurisdiction_id))) throw upstreamItemNotFound();
+      readablePlans.add(upstreamPlan.id);
     }
     const before = await listItemLinkViews(trx, [item.id]);
     const existing = new Set(before.map((l) => l.upstream_item_id));
@@ -77,7 +81,7 @@ export async function setItemLinks(
     const removed: string[] = [];
     for (const link of before) {
       if (wanted.includes(link.upstream_item_id)) continue;
-      if (await canReadJurisdiction(trx, actor, link.upstream_jurisdiction_id)) removed.push(link.upstream_item_id);
+      if (await canRead(link.upstream_jurisdiction_id)) removed.push(link.upstream_item_id);
     }
     if (added.length === 0 && removed.length === 0) return readableLinks(trx, actor, item.id);
     const at = nowIso(options.now);

@@ -3,7 +3,7 @@ import { AppError } from "../../http/app-error.ts";
 import type { Actor } from "../access/scope.ts";
 import { computeCoverage, type CoverageResult, type LocalMatch } from "../coverage/coverage.ts";
 import type { Db } from "../plan/document.repository.ts";
-import { canReadJurisdiction, getReadablePlan } from "../plan/plan-context.ts";
+import { getReadablePlan } from "../plan/plan-context.ts";
 import {
   countPlanContents,
   findPlanRow,
@@ -14,6 +14,7 @@ import {
 } from "../plan/plan.repository.ts";
 import { listCitedDocumentIds, listLinksBetweenPlans } from "./plan-draft.repository.ts";
 import { toCoverageItem } from "./plan-items.ts";
+import { readableJurisdictions } from "./readable-jurisdictions.ts";
 
 /**
  * The coverage view: the upstream plan beside the local one, each upstream item covered / partly / not covered
@@ -130,7 +131,8 @@ async function upstreamCandidates(db: Db, actor: Actor, local: PlanRow): Promise
   );
   const drafted = local.drafted_from_plan_id ? await findPlanRow(db, local.drafted_from_plan_id) : undefined;
   const all = [...(drafted ? [drafted] : []), ...plans.filter((p) => p.id !== drafted?.id && items(p) > 0)];
+  const canRead = readableJurisdictions(db, actor);
   const readable: PlanRow[] = [];
-  for (const p of all) if (await canReadJurisdiction(db, actor, p.jurisdiction_id)) readable.push(p);
+  for (const p of all) if (await canRead(p.jurisdiction_id)) readable.push(p);
   return readable;
 }

@@ -7,7 +7,7 @@ import type { Actor } from "../access/scope.ts";
 import { SYSTEM_ACTOR, audit, inTransaction, nowIso } from "../org/org-context.ts";
 import { findJurisdictionRow } from "../org/org.repository.ts";
 import { sha256Hex } from "../plan/plan.ts";
-import { assertWriteIn, getReadablePlan, presentPlanDetail } from "../plan/plan-context.ts";
+import { assertWriteIn, getReadablePlan, planNotFound, presentPlanDetail } from "../plan/plan-context.ts";
 import {
   findDocumentRow,
   insertDocumentRow,
@@ -18,6 +18,7 @@ import {
 import { findPlanRow, insertItemRows, insertPlanRows, listItemRows, type ItemRow } from "../plan/plan.repository.ts";
 import { DRAFT_MEDIA_TYPE, draftFilename, renderDraftText } from "./draft-text.ts";
 import { insertItemLinkRows } from "./plan-draft.repository.ts";
+import { toCoverageItem } from "./plan-items.ts";
 import { suggestUnitsForItems } from "./unit-suggestions.service.ts";
 
 /**
@@ -56,12 +57,7 @@ export async function draftPlan(
       upstreamTitle: upstream.title,
       upstreamDocNumber: upstreamDoc?.doc_number ?? null,
       at,
-      items: upstreamItems.map((i) => ({
-        // Written by the import or the plan services from the contract's string[].
-        path: JSON.parse(i.path_json) as string[],
-        headings: JSON.parse(i.headings_json) as string[],
-        text: i.text,
-      })),
+      items: upstreamItems.map(toCoverageItem),
     });
     const bytes = Buffer.from(text, "utf8");
     const sourceId = randomUUID();
@@ -175,6 +171,6 @@ export async function draftPlan(
     today: at.slice(0, 10),
   });
   const plan = await findPlanRow(db, planId);
-  if (!plan) throw new AppError("NOT_FOUND", "方案不存在或无权访问");
+  if (!plan) throw planNotFound();
   return { plan: await presentPlanDetail(db, plan), suggestions: Object.fromEntries(suggestions) };
 }

@@ -1,18 +1,17 @@
 import type { UnitRole, UnitSuggestion } from "@luoshi/contract";
-import { AppError } from "../../http/app-error.ts";
 import type { Actor } from "../access/scope.ts";
 import { listUnitRows } from "../org/org.repository.ts";
+import { isValidOn } from "../org/org-names.ts";
 import { remitKeywords } from "../org/unit-remit.ts";
 import type { Db } from "../plan/document.repository.ts";
 import { getReadablePlan } from "../plan/plan-context.ts";
+import { itemNotFound } from "../plan/plan-edit.service.ts";
 import { findItemRow, listItemRows, listItemUnitRows, type ItemRow } from "../plan/plan.repository.ts";
 import { listHistoryPlanRows } from "./plan-draft.repository.ts";
 import { suggestUnits, type CandidateUnit, type HistoryItem } from "./unit-suggestions.ts";
 import { toCoverageItem } from "./plan-items.ts";
 
 /** Loads what suggestUnits needs from storage: the jurisdiction's earlier plans and its current units. */
-
-export const itemNotFound = () => new AppError("NOT_FOUND", "任务不存在或无权访问");
 
 export async function suggestUnitsForItems(
   db: Db,
@@ -34,11 +33,11 @@ export async function suggestUnitsForItems(
     db,
     options.items.map((i) => i.id),
   );
+  const taken = new Set(assigned.map((u) => `${u.item_id}|${u.unit_id}`));
   for (const [itemId, list] of suggestions) {
-    const taken = new Set(assigned.filter((u) => u.item_id === itemId).map((u) => u.unit_id));
     suggestions.set(
       itemId,
-      list.filter((s) => !taken.has(s.unitId)),
+      list.filter((s) => !taken.has(`${itemId}|${s.unitId}`)),
     );
   }
   return suggestions;
@@ -67,7 +66,7 @@ export async function getItemSuggestions(
 async function currentUnits(db: Db, jurisdictionId: string, today: string): Promise<CandidateUnit[]> {
   const rows = await listUnitRows(db, { jurisdictionIds: [jurisdictionId] });
   return rows
-    .filter((u) => (u.valid_to === null || u.valid_to >= today) && (u.valid_from === null || u.valid_from <= today))
+    .filter((u) => isValidOn({ validFrom: u.valid_from, validTo: u.valid_to }, today))
     .map((u) => ({ unitId: u.id, name: u.name, keywords: remitKeywords(u) }));
 }
 
